@@ -1,0 +1,54 @@
+// Command careersim is the headless tool for Runway & Ladder scenarios:
+// validate, balance, play in text mode, replay run codes, print the schema.
+// It never imports Ebitengine and builds with CGO_ENABLED=0.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `careersim — check, balance, play and replay Runway & Ladder scenarios
+
+Usage:
+  careersim validate [PATH...]        check scenario files or folders (default: the bundled set)
+  careersim balance --scenario ID     Monte-Carlo playthroughs and calibration checks
+  careersim play --scenario ID        play in text mode on stdin/stdout
+  careersim replay CODE               print a run's transcript and outcome
+  careersim schema                    print the JSON Schema of the scenario format
+  careersim list                      list the scenarios
+
+Run 'careersim COMMAND -h' for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches a command and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
+		"validate": cmdValidate,
+		"balance":  cmdBalance,
+		"play":     cmdPlay,
+		"replay":   cmdReplay,
+		"schema":   cmdSchema,
+		"list":     cmdList,
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "careersim: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	return cmd(args[1:], stdin, stdout, stderr)
+}

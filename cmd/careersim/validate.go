@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"runwayladder/game/scenario"
+	"runwayladder/scenarios"
+)
+
+func cmdValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", stderr)
+	quiet := fs.Bool("q", false, "print only problems")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: careersim validate [-q] [PATH...]\n\nChecks scenario files or folders (default: the bundled set). Exit 0 when clean (warnings allowed), 1 otherwise.")
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	var scs []*scenario.Scenario
+	var errs scenario.Errors
+	if fs.NArg() == 0 {
+		scs, errs = scenario.LoadBundled(scenarios.FS)
+	} else {
+		scs, errs = scenario.LoadPaths(fs.Args())
+	}
+	for _, e := range errs {
+		fmt.Fprintln(stdout, e.Error())
+	}
+	if !*quiet {
+		for _, sc := range scs {
+			fmt.Fprintf(stdout, "ok   %s (%s): %d stats, %d events, %d endings\n", sc.File, sc.ID, len(sc.Stats), len(sc.Events), len(sc.Endings))
+		}
+	}
+	nerr := len(errs) - len(errs.Warnings())
+	if nerr > 0 {
+		fmt.Fprintf(stdout, "%d error(s), %d warning(s)\n", nerr, len(errs.Warnings()))
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,378 @@
+package scenario
+
+// This file holds the compiled, read-only form of a scenario that the rules
+// (game/sim) play. It is built once by Load and never changed afterwards.
+
+// Unit says how a value is shown.
+type Unit int
+
+// Units a stat may have.
+const (
+	Plain Unit = iota
+	Money
+	Months
+	Percent
+	Fraction
+	Level
+)
+
+var unitNames = map[string]Unit{"": Plain, "plain": Plain, "money": Money, "months": Months, "percent": Percent, "fraction": Fraction, "level": Level}
+
+// String returns the unit's name as written in TOML.
+func (u Unit) String() string {
+	for k, v := range unitNames {
+		if v == u && k != "" {
+			return k
+		}
+	}
+	return "plain"
+}
+
+// Env is what compiled expressions read: numeric variables (stats, derived
+// stats, then built-ins) and flags (declared flags, then built-ins).
+type Env struct {
+	V []float64
+	F []bool
+}
+
+// Num is a compiled numeric expression.
+type Num func(*Env) float64
+
+// Cond is a compiled condition.
+type Cond func(*Env) bool
+
+// Built-in numeric variables, stored after the stats in Env.V at
+// Scenario.NumStats() + the constant.
+const (
+	VarMonth         = iota // the current month, from 1
+	VarMonthsLeft           // months until the time limit
+	VarMonthsInLevel        // months since the last promotion (ladder)
+	VarGoodRatings          // good ratings since the last promotion (ladder)
+	VarLastRating           // last rating, 1 = lowest, 0 = none yet (ladder)
+	VarRoundsClosed         // funding rounds closed (funding)
+	VarRaiseMonths          // months into the current raise (funding)
+	VarShare                // your share of the pool (resource_fight award)
+	VarAward                // share * pool (resource_fight award)
+	NumBuiltinVars
+)
+
+// BuiltinVarNames are the expression names of the built-in variables, in
+// the order of the Var constants.
+var BuiltinVarNames = [NumBuiltinVars]string{"month", "months_left", "months_in_level", "good_ratings", "last_rating", "rounds_closed", "raise_months", "share", "award"}
+
+// Built-in flags, stored after the declared flags in Env.F.
+const (
+	FlagRaising = iota // a funding round is being raised
+	NumBuiltinFlags
+)
+
+// BuiltinFlagNames are the expression names of the built-in flags.
+var BuiltinFlagNames = [NumBuiltinFlags]string{"raising"}
+
+// Category is how an ending is judged.
+type Category string
+
+// Ending categories, best first.
+const (
+	Thrived   Category = "thrived"
+	Good      Category = "good"
+	Survived  Category = "survived"
+	Struggled Category = "struggled"
+	Failed    Category = "failed"
+)
+
+// Categories lists the categories best first.
+var Categories = []Category{Thrived, Good, Survived, Struggled, Failed}
+
+// Trigger says how an event is drawn.
+type Trigger int
+
+// Triggers.
+const (
+	Random Trigger = iota
+	Scheduled
+	FollowUpOnly
+)
+
+// Scenario is a loaded, checked and compiled scenario. Read-only.
+type Scenario struct {
+	ID, Title, Track, Role    string
+	Pitch, Promise, Price     string
+	Version, Months, StartAge int
+	// File is where the scenario was read from ("bundled:startup.toml" for
+	// embedded ones).
+	File string
+	// Bundled reports that the scenario ships with the game.
+	Bundled bool
+
+	// Stats holds declared stats first, then derived ones.
+	Stats       []Stat
+	NumDeclared int
+	Flags       []string
+
+	Rules       []Rule
+	Events      []Event
+	Endings     []Ending
+	Funding     *Funding
+	Ladder      *Ladder
+	Fight       *Fight
+	Axes        Axes
+	Calibration []Calibration
+	Bots        []Bot
+	Sources     map[string]Source
+
+	statIndex  map[string]int
+	flagIndex  map[string]int
+	eventIndex map[string]int
+	endIndex   map[string]int
+}
+
+// NumStats is the number of stats, declared and derived.
+func (s *Scenario) NumStats() int { return len(s.Stats) }
+
+// Var returns the Env.V index of a built-in variable.
+func (s *Scenario) Var(v int) int { return len(s.Stats) + v }
+
+// NumVars is the length of Env.V.
+func (s *Scenario) NumVars() int { return len(s.Stats) + NumBuiltinVars }
+
+// FlagVar returns the Env.F index of a built-in flag.
+func (s *Scenario) FlagVar(f int) int { return len(s.Flags) + f }
+
+// NumFlagVars is the length of Env.F.
+func (s *Scenario) NumFlagVars() int { return len(s.Flags) + NumBuiltinFlags }
+
+// StatIndex finds a stat by id.
+func (s *Scenario) StatIndex(id string) (int, bool) {
+	i, ok := s.statIndex[id]
+	return i, ok
+}
+
+// EventIndex finds an event by id.
+func (s *Scenario) EventIndex(id string) (int, bool) {
+	i, ok := s.eventIndex[id]
+	return i, ok
+}
+
+// EndingIndex finds an ending by id.
+func (s *Scenario) EndingIndex(id string) (int, bool) {
+	i, ok := s.endIndex[id]
+	return i, ok
+}
+
+// Systems names the systems the scenario uses, for the path card.
+func (s *Scenario) Systems() []string {
+	var out []string
+	if s.Funding != nil {
+		out = append(out, "funding runway")
+	}
+	if s.Ladder != nil {
+		out = append(out, "promotion ladder")
+	}
+	if s.Fight != nil {
+		out = append(out, "resource fights")
+	}
+	return out
+}
+
+// Bot finds a bot by name.
+func (s *Scenario) Bot(name string) (Bot, bool) {
+	for _, b := range s.Bots {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Bot{}, false
+}
+
+// Stat is a declared or derived stat.
+type Stat struct {
+	ID, Label, Icon, Help, Source string
+	Unit                          Unit
+	Initial, Min, Max             float64
+	Hidden, Chart                 bool
+	// Better is +1 when higher is good, -1 when lower is, 0 when neither.
+	Better int
+	// Derived is the formula of a derived stat; nil for declared stats.
+	Derived Num
+	// Bounded reports that Min and Max bound the value (always for declared
+	// stats; for derived stats only when the author gave both).
+	Bounded bool
+}
+
+// Assign is one stat change.
+type Assign struct {
+	Stat  int
+	Value Num
+}
+
+// Effect is a compiled set of changes.
+type Effect struct {
+	Add, Set   []Assign
+	SetFlags   []int
+	ClearFlags []int
+	FollowUp   *FollowUp
+	// startRound and end hold an index plus one, so the zero Effect does
+	// nothing; read them with StartRound and End.
+	startRound, end int
+}
+
+// StartRound returns the funding round the effect starts, or -1.
+func (e *Effect) StartRound() int { return e.startRound - 1 }
+
+// End returns the ending the effect ends the run with, or -1.
+func (e *Effect) End() int { return e.end - 1 }
+
+// Empty reports whether the effect changes nothing.
+func (e *Effect) Empty() bool {
+	return len(e.Add) == 0 && len(e.Set) == 0 && len(e.SetFlags) == 0 && len(e.ClearFlags) == 0 &&
+		e.FollowUp == nil && e.startRound == 0 && e.end == 0
+}
+
+// FollowUp schedules an event.
+type FollowUp struct {
+	Event, After int
+}
+
+// Rule is a monthly rule.
+type Rule struct {
+	Label  string
+	When   Cond
+	Effect Effect
+}
+
+// Event is one event card.
+type Event struct {
+	ID, Title, Text, Icon, Source string
+	When                          Cond
+	Weight                        Num
+	Trigger                       Trigger
+	Max, Cooldown                 int
+	Choices                       []Choice
+}
+
+// Choice is one choice on a card.
+type Choice struct {
+	Label, Blocked, Text, Source string
+	When                         Cond
+	Hide, ShowOdds               bool
+	Effect                       Effect
+	Outcomes                     []Outcome
+	// Effort is the extra effort of a resource-fight option (nil elsewhere).
+	Effort Num
+}
+
+// Outcome is one possible result of a choice.
+type Outcome struct {
+	Chance              Num // nil: takes the probability the others leave
+	Label, Text, Source string
+	Effect              Effect
+}
+
+// Ending is one way a run ends.
+type Ending struct {
+	ID, Title, Text, Source string
+	Category                Category
+	When                    Cond
+	AtEnd                   bool
+}
+
+// Funding is the compiled funding-runway system.
+type Funding struct {
+	Cash, Burn, Revenue       int
+	Equity, Valuation, Raised int // -1 when not used
+	OutOfCash                 int
+	Rounds                    []Round
+	Source                    string
+}
+
+// Round is one fundraising round.
+type Round struct {
+	ID, Label, Source        string
+	When                     Cond
+	Amount, Dilution, Chance Num
+	Months, RetryAfter       int
+	Offer                    *Offer
+	Raising                  *Effect
+	Success, Failure         Result
+}
+
+// Offer is the card that offers a round.
+type Offer struct {
+	Title, Text, Start, Wait string
+}
+
+// Result is text plus effects.
+type Result struct {
+	Text   string
+	Effect Effect
+}
+
+// Ladder is the compiled promotion ladder.
+type Ladder struct {
+	Level, Salary, Rating       int // stat indices; -1 when not used
+	Every, First                int
+	Score                       Num
+	Noise, PeerMean, PeerSpread float64
+	PromoteIf                   Cond
+	OutEnding                   int // -1 when none
+	LowStrikes                  int
+	Levels                      []LevelDef
+	Ratings                     []Rating
+	Source                      string
+}
+
+// Rating is one calibration rating.
+type Rating struct {
+	Label, Text string
+	Quota       float64
+	Good        bool
+	Effect      Effect
+}
+
+// Fight is the compiled resource fight.
+type Fight struct {
+	Title, Text, PoolName, Source string
+	PoolUnit                      Unit
+	Every, First                  int
+	Pool, Effort                  Num
+	// Halves is the contest exponent r times two (r is a multiple of 0.5).
+	Halves  int
+	Luck    float64
+	Rivals  []Rival
+	Options []Choice
+	Award   Effect
+}
+
+// Rival is a rival team.
+type Rival struct {
+	Name     string
+	Strength Num
+}
+
+// Axes maps a final state onto the shared outcome axes.
+type Axes struct {
+	Wealth, Level, Skills, Wellbeing, Autonomy Num
+	Title                                      Num
+	Titles                                     []string
+}
+
+// Calibration is a band checked by the balance tool.
+type Calibration struct {
+	ID, Label, Bot, Metric, Source string
+	When, Among                    Cond
+	Min, Max                       float64
+}
+
+// Bot is a balance bot's point of view.
+type Bot struct {
+	Name, Description string
+	Score             Num // nil: the default blend of outcome axes
+	Risk, Explore     float64
+	Lookahead         int
+}
+
+// Source is a citation.
+type Source struct {
+	Key, Fact, Source string
+}

@@ -1,0 +1,158 @@
+package scenario
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// MaxFiles bounds how many scenario files one folder may hold.
+const MaxFiles = 200
+
+// LoadFS loads every *.toml file at the top of fsys. label prefixes file
+// names in errors (e.g. "bundled"). Broken files are reported and skipped;
+// the others load.
+func LoadFS(fsys fs.FS, label string) ([]*Scenario, Errors) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, Errors{{File: label, Msg: "cannot list scenarios: " + err.Error()}}
+	}
+	var scs []*Scenario
+	var errs Errors
+	n := 0
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		n++
+		name := path.Join(label, e.Name())
+		if n > MaxFiles {
+			errs = append(errs, Error{File: name, Msg: fmt.Sprintf("more than %d scenario files; the rest are ignored", MaxFiles)})
+			break
+		}
+		data, err := readLimited(fsys, e.Name())
+		if err != nil {
+			errs = append(errs, Error{File: name, Msg: err.Error()})
+			continue
+		}
+		sc, es := Parse(name, data)
+		errs = append(errs, es...)
+		if sc != nil {
+			scs = append(scs, sc)
+		}
+	}
+	return scs, dedupe(scs, &errs)
+}
+
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize)
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// LoadFile loads one scenario file from disk.
+func LoadFile(name string) (*Scenario, Errors) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, Errors{{File: name, Msg: "cannot read: " + err.Error()}}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize), Help: "split it into several scenarios"}}
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, Errors{{File: name, Msg: "cannot read: " + err.Error()}}
+	}
+	return Parse(name, data)
+}
+
+// LoadPaths loads files and folders (the *.toml files at a folder's top).
+func LoadPaths(paths []string) ([]*Scenario, Errors) {
+	var scs []*Scenario
+	var errs Errors
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, Error{File: p, Msg: "cannot read: " + err.Error()})
+			continue
+		}
+		if !info.IsDir() {
+			sc, es := LoadFile(p)
+			errs = append(errs, es...)
+			if sc != nil {
+				scs = append(scs, sc)
+			}
+			continue
+		}
+		matches, _ := filepath.Glob(filepath.Join(p, "*.toml"))
+		sort.Strings(matches)
+		if len(matches) > MaxFiles {
+			errs = append(errs, Error{File: p, Msg: fmt.Sprintf("%d scenario files; only the first %d are read", len(matches), MaxFiles)})
+			matches = matches[:MaxFiles]
+		}
+		for _, m := range matches {
+			sc, es := LoadFile(m)
+			errs = append(errs, es...)
+			if sc != nil {
+				scs = append(scs, sc)
+			}
+		}
+	}
+	return scs, dedupe(scs, &errs)
+}
+
+// dedupe reports scenarios that share an id within one set.
+func dedupe(scs []*Scenario, errs *Errors) Errors {
+	seen := map[string]string{}
+	for _, sc := range scs {
+		if prev, ok := seen[sc.ID]; ok {
+			*errs = append(*errs, Error{File: sc.File, Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("scenario id %q is also used by %s; the later file wins", sc.ID, prev)})
+		}
+		seen[sc.ID] = sc.File
+	}
+	errs.sort()
+	return *errs
+}
+
+// Merge combines bundled scenarios with user ones: a user scenario with the
+// id of a bundled one replaces it; the rest are added after. Within a set,
+// a later file with the same id wins.
+func Merge(bundled, user []*Scenario) []*Scenario {
+	var out []*Scenario
+	index := map[string]int{}
+	for _, set := range [][]*Scenario{bundled, user} {
+		for _, sc := range set {
+			if i, ok := index[sc.ID]; ok {
+				out[i] = sc
+				continue
+			}
+			index[sc.ID] = len(out)
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// Find returns the scenario with an id.
+func Find(scs []*Scenario, id string) (*Scenario, bool) {
+	for _, sc := range scs {
+		if sc.ID == id {
+			return sc, true
+		}
+	}
+	return nil, false
+}
+
+// LoadBundled loads the scenarios that ship with the game and marks them.
+func LoadBundled(fsys fs.FS) ([]*Scenario, Errors) {
+	scs, errs := LoadFS(fsys, "bundled")
+	for _, sc := range scs {
+		sc.Bundled = true
+	}
+	return scs, errs
+}

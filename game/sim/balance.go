@@ -1,0 +1,424 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"runwayladder/game/scenario"
+)
+
+// BalanceConfig sets up a Monte-Carlo balance run.
+type BalanceConfig struct {
+	Runs    int
+	Seed    uint64
+	Bot     string
+	Workers int // 0: one per core
+	// Progress, when set, is called now and then with runs done so far.
+	Progress func(done, total int)
+}
+
+// BalanceReport summarises many runs of one bot.
+type BalanceReport struct {
+	Scenario           string             `json:"scenario"`
+	Version            int                `json:"version"`
+	Bot                string             `json:"bot"`
+	Runs               int                `json:"runs"`
+	Seed               uint64             `json:"seed"`
+	Endings            []EndingShare      `json:"endings"`
+	Categories         map[string]float64 `json:"categories"`
+	Axes               []Spread           `json:"axes"`
+	Stats              []Spread           `json:"stats"`
+	EventRuns          map[string]int     `json:"event_runs"`
+	NeverFired         []string           `json:"never_fired"`
+	QuietMonths        float64            `json:"quiet_month_share"`
+	Decisions          int64              `json:"decisions"`
+	Seconds            float64            `json:"seconds"`
+	DecisionsPerSecond float64            `json:"decisions_per_second"`
+	Workers            int                `json:"workers"`
+	SampleCodes        []string           `json:"sample_codes"`
+	Calibration        []BandResult       `json:"calibration"`
+	Failures           int                `json:"failures"`
+}
+
+// EndingShare is how often an ending was reached.
+type EndingShare struct {
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Category string  `json:"category"`
+	Count    int     `json:"count"`
+	Share    float64 `json:"share"`
+}
+
+// Spread is the distribution of one quantity over runs.
+type Spread struct {
+	Name string  `json:"name"`
+	Unit string  `json:"unit"`
+	Min  float64 `json:"min"`
+	P10  float64 `json:"p10"`
+	P25  float64 `json:"p25"`
+	P50  float64 `json:"p50"`
+	P75  float64 `json:"p75"`
+	P90  float64 `json:"p90"`
+	Max  float64 `json:"max"`
+	Mean float64 `json:"mean"`
+}
+
+// BandResult is one calibration band checked.
+type BandResult struct {
+	ID     string  `json:"id"`
+	Label  string  `json:"label"`
+	Bot    string  `json:"bot"`
+	Metric string  `json:"metric"`
+	Value  float64 `json:"value"`
+	Min    float64 `json:"min"`
+	Max    float64 `json:"max"`
+	Pass   bool    `json:"pass"`
+	Count  int     `json:"count"` // runs the value is measured over
+	Source string  `json:"source"`
+}
+
+// runResult is what one run contributes.
+type runResult struct {
+	ending    int
+	outcome   Outcome
+	final     []float64
+	fired     []bool
+	decisions int
+	quiet     int
+	code      string
+	atEnd     []bool // per calibration row: share condition at the end
+	among     []bool
+	first     []int // per calibration row: first month the condition held, 0 never
+	failed    bool
+}
+
+// simulate plays runs with one bot on all workers; results are indexed by
+// run so the report does not depend on scheduling.
+func simulate(sc *scenario.Scenario, bot string, cfg BalanceConfig, rows []scenario.Calibration, progress func()) ([]runResult, int64, error) {
+	if _, err := NewBot(sc, bot); err != nil {
+		return nil, 0, err
+	}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]runResult, cfg.Runs)
+	var next atomic.Int64
+	var decisions atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, _ := NewBot(sc, bot)
+			var local int64
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= cfg.Runs {
+					break
+				}
+				results[i] = playOne(sc, b, runSeed(cfg.Seed, i), rows, i < 5)
+				local += int64(results[i].decisions)
+				if progress != nil {
+					progress()
+				}
+			}
+			decisions.Add(local)
+		}()
+	}
+	wg.Wait()
+	return results, decisions.Load(), nil
+}
+
+func runSeed(base uint64, i int) uint64 { return mix(base+uint64(i)) & 0xFFFFFFFF }
+
+func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibration, keepCode bool) runResult {
+	r := New(sc, seed, Options{})
+	res := runResult{fired: make([]bool, len(sc.Events)), first: make([]int, len(rows))}
+	for d := 0; !r.Done(); d++ {
+		if r.st.Card.Kind == CardQuiet {
+			res.quiet++
+		}
+		if err := r.step(b.Choose(r, d), nil); err != nil {
+			res.failed = true
+			break
+		}
+		res.decisions++
+		for k := range rows {
+			if rows[k].Metric == "median_month" && res.first[k] == 0 && rows[k].When != nil && rows[k].When(&r.env) {
+				res.first[k] = r.st.Steps[len(r.st.Steps)-1].Month
+			}
+		}
+	}
+	for i, n := range r.st.Fired {
+		res.fired[i] = n > 0
+	}
+	res.ending = -1
+	if r.st.Ending != "" {
+		res.ending, _ = sc.EndingIndex(r.st.Ending)
+	}
+	res.outcome = r.Outcome()
+	res.final = append([]float64(nil), r.st.Vals[:sc.NumStats()]...)
+	res.atEnd = make([]bool, len(rows))
+	res.among = make([]bool, len(rows))
+	for k := range rows {
+		res.atEnd[k] = rows[k].When == nil || rows[k].When(&r.env)
+		res.among[k] = rows[k].Among == nil || rows[k].Among(&r.env)
+	}
+	if keepCode {
+		res.code = r.Code()
+	}
+	return res
+}
+
+// Balance plays cfg.Runs runs with cfg.Bot and checks every calibration
+// band the scenario declares (running the bots the bands name).
+func Balance(sc *scenario.Scenario, cfg BalanceConfig) (*BalanceReport, error) {
+	if cfg.Runs <= 0 {
+		return nil, fmt.Errorf("balance: runs must be positive, not %d", cfg.Runs)
+	}
+	if cfg.Bot == "" {
+		cfg.Bot = "typical"
+	}
+	// Which bots run: the requested one, and those the bands need.
+	bots := []string{cfg.Bot}
+	for _, c := range sc.Calibration {
+		found := false
+		for _, b := range bots {
+			found = found || b == c.Bot
+		}
+		if !found {
+			bots = append(bots, c.Bot)
+		}
+	}
+	total := cfg.Runs * len(bots)
+	var done atomic.Int64
+	var progress func()
+	if cfg.Progress != nil {
+		var mu sync.Mutex
+		last := time.Now()
+		progress = func() {
+			n := int(done.Add(1))
+			mu.Lock()
+			defer mu.Unlock()
+			if time.Since(last) > 500*time.Millisecond || n == total {
+				last = time.Now()
+				cfg.Progress(n, total)
+			}
+		}
+	}
+	rep := &BalanceReport{Scenario: sc.ID, Version: sc.Version, Bot: cfg.Bot, Runs: cfg.Runs, Seed: cfg.Seed, Workers: cfg.Workers}
+	if rep.Workers <= 0 {
+		rep.Workers = runtime.GOMAXPROCS(0)
+	}
+	for bi, bot := range bots {
+		start := time.Now()
+		results, decisions, err := simulate(sc, bot, cfg, sc.Calibration, progress)
+		if err != nil {
+			return nil, err
+		}
+		if bi == 0 {
+			rep.Seconds = time.Since(start).Seconds()
+			rep.Decisions = decisions
+			if rep.Seconds > 0 {
+				rep.DecisionsPerSecond = float64(decisions) / rep.Seconds
+			}
+			rep.summarise(sc, results)
+		}
+		for k, c := range sc.Calibration {
+			if c.Bot == bot {
+				rep.Calibration = append(rep.Calibration, band(c, k, results))
+			}
+		}
+	}
+	// Keep bands in the scenario's order.
+	order := map[string]int{}
+	for k, c := range sc.Calibration {
+		order[c.ID] = k
+	}
+	sort.SliceStable(rep.Calibration, func(i, j int) bool { return order[rep.Calibration[i].ID] < order[rep.Calibration[j].ID] })
+	return rep, nil
+}
+
+// Passed reports whether every calibration band holds.
+func (rep *BalanceReport) Passed() bool {
+	for _, b := range rep.Calibration {
+		if !b.Pass {
+			return false
+		}
+	}
+	return true
+}
+
+func band(c scenario.Calibration, k int, results []runResult) BandResult {
+	br := BandResult{ID: c.ID, Label: c.Label, Bot: c.Bot, Metric: c.Metric, Min: c.Min, Max: c.Max, Source: c.Source}
+	switch c.Metric {
+	case "share":
+		n, yes := 0, 0
+		for _, r := range results {
+			if !r.among[k] {
+				continue
+			}
+			n++
+			if r.atEnd[k] {
+				yes++
+			}
+		}
+		br.Count = n
+		if n > 0 {
+			br.Value = float64(yes) / float64(n)
+		}
+	case "median_month":
+		months := make([]float64, len(results))
+		for i, r := range results {
+			months[i] = math.Inf(1)
+			if r.first[k] > 0 {
+				months[i] = float64(r.first[k])
+			}
+		}
+		sort.Float64s(months)
+		br.Count = len(months)
+		br.Value = quantile(months, 0.5)
+	}
+	br.Pass = br.Value >= c.Min && br.Value <= c.Max
+	return br
+}
+
+func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) {
+	n := float64(len(results))
+	counts := make([]int, len(sc.Endings))
+	rep.Categories = map[string]float64{}
+	quiet, months := 0, 0
+	rep.EventRuns = map[string]int{}
+	for _, r := range results {
+		if r.failed {
+			rep.Failures++
+		}
+		if r.ending >= 0 {
+			counts[r.ending]++
+			rep.Categories[string(sc.Endings[r.ending].Category)] += 1 / n
+		}
+		quiet += r.quiet
+		months += r.decisions
+		for i, f := range r.fired {
+			if f {
+				rep.EventRuns[sc.Events[i].ID]++
+			}
+		}
+		if r.code != "" {
+			rep.SampleCodes = append(rep.SampleCodes, r.code)
+		}
+	}
+	for i, e := range sc.Endings {
+		rep.Endings = append(rep.Endings, EndingShare{ID: e.ID, Title: e.Title, Category: string(e.Category), Count: counts[i], Share: float64(counts[i]) / n})
+	}
+	for _, e := range sc.Events {
+		if rep.EventRuns[e.ID] == 0 {
+			rep.NeverFired = append(rep.NeverFired, e.ID)
+		}
+	}
+	if months > 0 {
+		rep.QuietMonths = float64(quiet) / float64(months)
+	}
+	units := []string{"money", "level", "plain", "plain", "plain", "months"}
+	for a, name := range AxisNames {
+		vals := make([]float64, len(results))
+		for i, r := range results {
+			vals[i] = r.outcome.Axis(a)
+		}
+		rep.Axes = append(rep.Axes, spread(name, units[a], vals))
+	}
+	for s, st := range sc.Stats {
+		vals := make([]float64, len(results))
+		for i, r := range results {
+			vals[i] = r.final[s]
+		}
+		rep.Stats = append(rep.Stats, spread(st.ID, st.Unit.String(), vals))
+	}
+}
+
+func spread(name, unit string, vals []float64) Spread {
+	sort.Float64s(vals)
+	sum := 0.0
+	for _, v := range vals {
+		sum += v
+	}
+	return Spread{Name: name, Unit: unit, Min: vals[0], Max: vals[len(vals)-1],
+		P10: quantile(vals, 0.1), P25: quantile(vals, 0.25), P50: quantile(vals, 0.5),
+		P75: quantile(vals, 0.75), P90: quantile(vals, 0.9), Mean: sum / float64(len(vals))}
+}
+
+// quantile of sorted values (nearest rank).
+func quantile(sorted []float64, q float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(q*float64(len(sorted)))) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+// BotComparison is each bot's median outcome on every axis.
+type BotComparison struct {
+	Bots     []string             `json:"bots"`
+	Medians  map[string][]float64 `json:"medians"` // bot -> axis medians (AxisNames order, months excluded)
+	Thrived  map[string]float64   `json:"thrived_or_good"`
+	Dominant string               `json:"dominant,omitempty"`
+	Verdict  string               `json:"verdict"`
+}
+
+// CompareBots plays every bot and checks that no single strategy is best
+// on every axis at once.
+func CompareBots(sc *scenario.Scenario, cfg BalanceConfig) (*BotComparison, error) {
+	cmp := &BotComparison{Medians: map[string][]float64{}, Thrived: map[string]float64{}}
+	for _, b := range sc.Bots {
+		cmp.Bots = append(cmp.Bots, b.Name)
+		results, _, err := simulate(sc, b.Name, cfg, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		for a := 0; a < len(AxisNames)-1; a++ {
+			vals := make([]float64, len(results))
+			for i, r := range results {
+				vals[i] = r.outcome.Axis(a)
+			}
+			sort.Float64s(vals)
+			cmp.Medians[b.Name] = append(cmp.Medians[b.Name], quantile(vals, 0.5))
+		}
+		good := 0
+		for _, r := range results {
+			if r.ending >= 0 {
+				if c := sc.Endings[r.ending].Category; c == scenario.Thrived || c == scenario.Good {
+					good++
+				}
+			}
+		}
+		cmp.Thrived[b.Name] = float64(good) / float64(len(results))
+	}
+	for _, a := range cmp.Bots {
+		dominates := true
+		for _, b := range cmp.Bots {
+			if a == b {
+				continue
+			}
+			for k := range cmp.Medians[a] {
+				if cmp.Medians[a][k] < cmp.Medians[b][k] {
+					dominates = false
+				}
+			}
+		}
+		if dominates {
+			cmp.Dominant = a
+		}
+	}
+	if cmp.Dominant != "" {
+		cmp.Verdict = fmt.Sprintf("bot %q is at least as good as every other bot on every axis: the choices may lack real trade-offs", cmp.Dominant)
+	} else {
+		cmp.Verdict = "no single strategy is best on every axis"
+	}
+	return cmp, nil
+}

@@ -1,0 +1,206 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+
+	"runwayladder/game/scenario"
+)
+
+// A Bot plays runs for the balance tool. Each has a point of view: what it
+// values (a score over the state), how it weighs risk, and how often it
+// acts on a whim. Bots are deterministic for a run's seed.
+type Bot struct {
+	def  scenario.Bot
+	sc   *scenario.Scenario
+	look *Run // scratch run for lookahead, reused to avoid allocation
+	odds []float64
+}
+
+// NewBot makes the named bot for a scenario.
+func NewBot(sc *scenario.Scenario, name string) (*Bot, error) {
+	def, ok := sc.Bot(name)
+	if !ok {
+		var names []string
+		for _, b := range sc.Bots {
+			names = append(names, b.Name)
+		}
+		return nil, fmt.Errorf("unknown bot %q (have %v)", name, names)
+	}
+	return &Bot{def: def, sc: sc, odds: make([]float64, 8)}, nil
+}
+
+// Name is the bot's name.
+func (b *Bot) Name() string { return b.def.Name }
+
+// categoryValue scores an ending for the bots' lookahead.
+func categoryValue(c scenario.Category) float64 {
+	switch c {
+	case scenario.Thrived:
+		return 60
+	case scenario.Good:
+		return 25
+	case scenario.Survived:
+		return 0
+	case scenario.Struggled:
+		return -30
+	}
+	return -80
+}
+
+// score values a state from the bot's point of view.
+func (b *Bot) score(r *Run) float64 {
+	if b.def.Score != nil {
+		return finite(b.def.Score(&r.env))
+	}
+	return DefaultScore(r)
+}
+
+// DefaultScore blends the outcome axes into one number: wealth on a
+// saturating scale, level, skills, wellbeing and autonomy; an ending adds
+// its category's value.
+func DefaultScore(r *Run) float64 {
+	a := &r.sc.Axes
+	e := &r.env
+	w := finite(a.Wealth(e))
+	wealth := w / (math.Abs(w) + 500_000) // -1..1
+	s := float64(25*wealth) + float64(4*finite(a.Level(e))) + float64(0.2*finite(a.Skills(e))) +
+		float64(0.3*finite(a.Wellbeing(e))) + float64(0.15*finite(a.Autonomy(e)))
+	if end := r.Ending(); end != nil {
+		s += categoryValue(end.Category)
+	}
+	return s
+}
+
+// Choose returns the full-list index of the bot's pick for the run's card.
+func (b *Bot) Choose(r *Run, decision int) int {
+	all := r.cardChoices(r.st.Card)
+	n := 0
+	for i := range all {
+		if r.available(i) {
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	whim := unit(r.st.Seed, r.st.Month, streamBot, decision)
+	if b.def.Name == "random" || whim < b.def.Explore || n == 1 {
+		k := int(unit(r.st.Seed, r.st.Month, streamBot, decision+1000) * float64(n))
+		for i := range all {
+			if r.available(i) {
+				if k == 0 {
+					return i
+				}
+				k--
+			}
+		}
+	}
+	best, bestV := -1, math.Inf(-1)
+	for i := range all {
+		if !r.available(i) {
+			continue
+		}
+		v := b.value(r, i)
+		if v > bestV {
+			best, bestV = i, v
+		}
+	}
+	return best
+}
+
+// value judges choice i: every outcome is played forward on a scratch copy
+// of the run (the choice, the rest of the month, then Lookahead months of
+// rules and systems with no new cards), scored, and the scores combined by
+// the bot's attitude to risk.
+func (b *Bot) value(r *Run, i int) float64 {
+	ch := &r.cardChoices(r.st.Card)[i]
+	if len(ch.Outcomes) == 0 {
+		return b.simulate(r, i, -1)
+	}
+	if cap(b.odds) < len(ch.Outcomes) {
+		b.odds = make([]float64, len(ch.Outcomes))
+	}
+	odds := b.odds[:len(ch.Outcomes)]
+	r.oddsInto(ch, odds)
+	var probs [8]float64
+	copy(probs[:], odds)
+	exp, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
+	for j := range ch.Outcomes {
+		if probs[j] <= 0 {
+			continue
+		}
+		v := b.simulate(r, i, j)
+		exp += probs[j] * v
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	switch risk := b.def.Risk; {
+	case risk < 0:
+		return exp + risk*(exp-lo)
+	case risk > 0:
+		return exp + risk*(hi-exp)
+	}
+	return exp
+}
+
+// simulate plays choice i with outcome j forced on a scratch copy, then
+// the rest of the month and Lookahead quiet months, and scores the result.
+func (b *Bot) simulate(r *Run, i, j int) float64 {
+	if b.look == nil {
+		b.look = &Run{sc: r.sc, st: &State{}, pending: make([]float64, r.sc.NumStats())}
+	}
+	l := b.look
+	copyState(l.st, r.st)
+	l.bind()
+	ch := &l.cardChoices(l.st.Card)[i]
+	end := l.apply(&ch.Effect)
+	if j >= 0 {
+		if e := l.apply(&ch.Outcomes[j].Effect); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	for m := 0; m <= b.def.Lookahead && end < 0; m++ {
+		end = l.endOfMonth(nil)
+		l.st.Month++
+		l.setBuiltins()
+		if l.st.Month > l.sc.Months {
+			break
+		}
+	}
+	if end >= 0 {
+		l.st.Ending = l.sc.Endings[end].ID
+	}
+	return b.score(l)
+}
+
+// copyState copies the parts of a state the lookahead touches, reusing
+// dst's slices.
+func copyState(dst, src *State) {
+	vals, flags := dst.Vals, dst.Flags
+	steps := dst.Steps[:0]
+	*dst = *src
+	dst.Vals = append(vals[:0], src.Vals...)
+	dst.Flags = append(flags[:0], src.Flags...)
+	dst.Steps = steps
+	dst.Series = nil
+	// A different seed: the lookahead samples luck, it must not peek at the
+	// run's own future draws.
+	dst.Seed = mix(src.Seed ^ 0xB07B07B07)
+	// FollowUps, Fired and LastFired are shared read-only: the lookahead
+	// does not draw cards. Appends to FollowUps must not write into src's
+	// array, so cap it.
+	dst.FollowUps = src.FollowUps[:len(src.FollowUps):len(src.FollowUps)]
+}
+
+// Play runs a whole run with the bot and returns it.
+func (b *Bot) Play(seed uint64, opt Options) *Run {
+	r := New(b.sc, seed, opt)
+	for d := 0; !r.Done(); d++ {
+		if err := r.step(b.Choose(r, d), nil); err != nil {
+			// Cannot happen: Choose only returns available choices. Guard
+			// anyway so a bug ends the run instead of looping.
+			break
+		}
+	}
+	return r
+}

@@ -1,0 +1,473 @@
+// Package sim holds the rules of Runway & Ladder: a run of a scenario, month
+// by month, from a seed and the player's picks. It knows nothing of how the
+// game is drawn; the desktop and browser game, the text mode, the bots and
+// the replayer all step the same Run.
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"runwayladder/game/scenario"
+)
+
+// Options adjust a new run.
+type Options struct {
+	// Record keeps each month's stats in State.Series (for charts).
+	Record bool
+	// Session is the workshop session code the run belongs to, if any.
+	Session string
+}
+
+// Run is one playthrough: an immutable scenario and the state that changes.
+type Run struct {
+	sc  *scenario.Scenario
+	st  *State
+	env scenario.Env
+	// scratch buffers reused by effects, so a month allocates nothing.
+	pending []float64
+}
+
+// New starts a run at month 1 with its first card drawn.
+func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
+	st := &State{V: StateVersion, Scenario: sc.ID, Content: sc.Version, Seed: seed, Session: opt.Session,
+		Month: 1, Vals: make([]float64, sc.NumVars()), Flags: make([]bool, sc.NumFlagVars()),
+		Fired: make([]int, len(sc.Events)), LastFired: make([]int, len(sc.Events)), Raising: -1}
+	for i := 0; i < sc.NumDeclared; i++ {
+		st.Vals[i] = sc.Stats[i].Initial
+	}
+	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats())}
+	r.bind()
+	r.setBuiltins()
+	r.derive()
+	if opt.Record {
+		st.Series = [][]float64{append([]float64(nil), st.Vals[:sc.NumStats()]...)}
+	}
+	r.draw()
+	return r
+}
+
+func (r *Run) bind() { r.env = scenario.Env{V: r.st.Vals, F: r.st.Flags} }
+
+// Scenario returns the scenario being played.
+func (r *Run) Scenario() *scenario.Scenario { return r.sc }
+
+// State returns a copy of the run's state (the save).
+func (r *Run) State() *State { return r.st.Clone() }
+
+// Month is the current month, from 1.
+func (r *Run) Month() int { return r.st.Month }
+
+// Done reports whether the run has reached an ending.
+func (r *Run) Done() bool { return r.st.Ending != "" }
+
+// Ending returns the ending reached, or nil while the run goes on.
+func (r *Run) Ending() *scenario.Ending {
+	if r.st.Ending == "" {
+		return nil
+	}
+	i, _ := r.sc.EndingIndex(r.st.Ending)
+	return &r.sc.Endings[i]
+}
+
+// Value returns a stat's current value.
+func (r *Run) Value(stat int) float64 { return r.st.Vals[stat] }
+
+// Builtin returns a built-in variable's current value (scenario.Var*).
+func (r *Run) Builtin(v int) float64 { return r.st.Vals[r.sc.Var(v)] }
+
+// Raising returns the round being raised and the months it has run, or -1.
+func (r *Run) Raising() (round, months int) {
+	return r.st.Raising, int(r.Builtin(scenario.VarRaiseMonths))
+}
+
+func (r *Run) setBuiltins() {
+	v := r.st.Vals
+	v[r.sc.Var(scenario.VarMonth)] = float64(r.st.Month)
+	v[r.sc.Var(scenario.VarMonthsLeft)] = float64(r.sc.Months - r.st.Month + 1)
+	r.st.Flags[r.sc.FlagVar(scenario.FlagRaising)] = r.st.Raising >= 0
+}
+
+// derive recomputes derived stats in file order.
+func (r *Run) derive() {
+	sc := r.sc
+	for i := sc.NumDeclared; i < len(sc.Stats); i++ {
+		v := sc.Stats[i].Derived(&r.env)
+		if sc.Stats[i].Bounded {
+			v = math.Min(math.Max(v, sc.Stats[i].Min), sc.Stats[i].Max)
+		}
+		r.st.Vals[i] = finite(v)
+	}
+}
+
+func finite(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	if math.IsInf(v, 1) {
+		return math.MaxFloat64
+	}
+	if math.IsInf(v, -1) {
+		return -math.MaxFloat64
+	}
+	return v
+}
+
+// apply makes an effect's changes. All right-hand sides are evaluated
+// against the state before any change, so the order of keys never matters.
+// It returns the ending the effect ends the run with, or -1.
+func (r *Run) apply(e *scenario.Effect) int {
+	if e == nil {
+		return -1
+	}
+	sc, v := r.sc, r.st.Vals
+	if len(e.Add)+len(e.Set) > 0 {
+		p := r.pending[:0]
+		for _, a := range e.Add {
+			p = append(p, a.Value(&r.env))
+		}
+		for _, a := range e.Set {
+			p = append(p, a.Value(&r.env))
+		}
+		for i, a := range e.Add {
+			v[a.Stat] = r.clamp(a.Stat, v[a.Stat]+p[i])
+		}
+		for i, a := range e.Set {
+			v[a.Stat] = r.clamp(a.Stat, p[len(e.Add)+i])
+		}
+	}
+	for _, f := range e.SetFlags {
+		r.st.Flags[f] = true
+	}
+	for _, f := range e.ClearFlags {
+		r.st.Flags[f] = false
+	}
+	if fu := e.FollowUp; fu != nil {
+		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After})
+	}
+	if sr := e.StartRound(); sr >= 0 && r.st.Raising < 0 && sc.Funding != nil {
+		r.startRaise(sr)
+	}
+	if len(e.Add)+len(e.Set) > 0 {
+		r.derive()
+	}
+	return e.End()
+}
+
+func (r *Run) clamp(stat int, x float64) float64 {
+	st := &r.sc.Stats[stat]
+	return math.Min(math.Max(finite(x), st.Min), st.Max)
+}
+
+func (r *Run) startRaise(round int) {
+	r.st.Raising = round
+	r.st.Vals[r.sc.Var(scenario.VarRaiseMonths)] = 0
+	r.st.Flags[r.sc.FlagVar(scenario.FlagRaising)] = true
+}
+
+// eligible reports whether an event may be drawn this month.
+func (r *Run) eligible(i int) bool {
+	ev := &r.sc.Events[i]
+	if ev.Max > 0 && r.st.Fired[i] >= ev.Max {
+		return false
+	}
+	if last := r.st.LastFired[i]; last > 0 && r.st.Month-last <= ev.Cooldown {
+		return false
+	}
+	return ev.When == nil || ev.When(&r.env)
+}
+
+// draw picks the card for the current month. Priority: the planning cycle,
+// follow-ups that are due, scheduled events, a funding offer, then a random
+// event by weight. Anything pre-empted waits for a later month.
+func (r *Run) draw() {
+	sc, st := r.sc, r.st
+	m := st.Month
+	if f := sc.Fight; f != nil && m >= f.First && (m-f.First)%f.Every == 0 {
+		st.Card = Card{Kind: CardFight}
+		return
+	}
+	for i := 0; i < len(st.FollowUps); i++ {
+		fu := st.FollowUps[i]
+		if fu.Month > m {
+			continue
+		}
+		st.FollowUps = append(st.FollowUps[:i], st.FollowUps[i+1:]...)
+		i--
+		if ev := &sc.Events[fu.Event]; ev.When != nil && !ev.When(&r.env) {
+			continue // the situation it follows up on has passed
+		}
+		r.fire(fu.Event)
+		return
+	}
+	for i := range sc.Events {
+		if sc.Events[i].Trigger == scenario.Scheduled && r.eligible(i) {
+			r.fire(i)
+			return
+		}
+	}
+	if fu := sc.Funding; fu != nil && st.Raising < 0 && st.NextRound < len(fu.Rounds) && m >= st.OfferAfter {
+		rd := &fu.Rounds[st.NextRound]
+		if rd.Offer != nil && (rd.When == nil || rd.When(&r.env)) {
+			st.Card = Card{Kind: CardOffer, Index: st.NextRound}
+			return
+		}
+	}
+	total := 0.0
+	for i := range sc.Events {
+		if sc.Events[i].Trigger == scenario.Random && r.eligible(i) {
+			total += r.weight(i)
+		}
+	}
+	if total > 0 {
+		u := unit(st.Seed, m, streamCard, 0) * total
+		last := -1
+		for i := range sc.Events {
+			if sc.Events[i].Trigger != scenario.Random || !r.eligible(i) {
+				continue
+			}
+			w := r.weight(i)
+			if w <= 0 {
+				continue
+			}
+			last = i
+			if u < w {
+				r.fire(i)
+				return
+			}
+			u -= w
+		}
+		if last >= 0 { // rounding left u just past the end
+			r.fire(last)
+			return
+		}
+	}
+	st.Card = Card{Kind: CardQuiet}
+}
+
+func (r *Run) weight(i int) float64 {
+	w := r.sc.Events[i].Weight
+	if w == nil {
+		return 1
+	}
+	return math.Max(finite(w(&r.env)), 0)
+}
+
+func (r *Run) fire(i int) {
+	r.st.Card = Card{Kind: CardEvent, Index: i}
+	r.st.Fired[i]++
+	r.st.LastFired[i] = r.st.Month
+}
+
+// Pick chooses the n-th choice shown by Choices (0-based) and plays out
+// the month. It returns what happened.
+func (r *Run) Pick(n int) (*Report, error) {
+	cs := r.Choices()
+	if n < 0 || n >= len(cs) {
+		return nil, fmt.Errorf("choice %d is out of range: this card has %d choices", n+1, len(cs))
+	}
+	rep := &Report{}
+	if err := r.step(cs[n].Index, rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// PickIndex chooses by index into the card's full choice list (hidden
+// choices included), as run codes store picks.
+func (r *Run) PickIndex(i int) error { return r.step(i, nil) }
+
+// PickIndexReport is PickIndex that also returns the report.
+func (r *Run) PickIndexReport(i int) (*Report, error) {
+	rep := &Report{}
+	if err := r.step(i, rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// ErrRunOver is returned when a pick is made after the ending.
+var ErrRunOver = errors.New("the run has ended")
+
+// step plays one month: the choice, the monthly rules, the systems, the
+// endings, and the next card. rep may be nil (bots, replays).
+func (r *Run) step(pick int, rep *Report) error {
+	sc, st := r.sc, r.st
+	if st.Ending != "" {
+		return ErrRunOver
+	}
+	card := st.Card
+	choices := r.cardChoices(card)
+	if pick < 0 || pick >= len(choices) {
+		return fmt.Errorf("choice %d is out of range: this card has %d choices", pick+1, len(choices))
+	}
+	ch := &choices[pick]
+	if ch.When != nil && !ch.When(&r.env) {
+		reason := ch.Blocked
+		if reason == "" {
+			reason = "its condition is not met"
+		}
+		return fmt.Errorf("choice %d (%s) is not available: %s", pick+1, ch.Label, reason)
+	}
+	var before []float64
+	if rep != nil {
+		before = append([]float64(nil), st.Vals[:sc.NumStats()]...)
+		rep.Month = st.Month
+		rep.Title, rep.Choice = r.cardTitle(card), ch.Label
+		rep.Text = ch.Text
+	}
+	outcome := -1
+	end := r.apply(&ch.Effect)
+	switch card.Kind {
+	case CardOffer:
+		if pick == 0 {
+			r.startRaise(card.Index)
+			if rep != nil {
+				rep.note(NoteFunding, fmt.Sprintf("You start raising the %s. It will take about %d months.", sc.Funding.Rounds[card.Index].Label, sc.Funding.Rounds[card.Index].Months))
+			}
+		} else {
+			st.OfferAfter = st.Month + sc.Funding.Rounds[card.Index].RetryAfter
+		}
+	case CardFight:
+		if e := r.contest(ch, rep); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	if len(ch.Outcomes) > 0 {
+		outcome = r.roll(ch, rep)
+		if e := r.apply(&ch.Outcomes[outcome].Effect); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	st.Steps = append(st.Steps, Step{Month: st.Month, Card: card, Pick: pick, Outcome: outcome})
+	if end < 0 {
+		end = r.endOfMonth(rep)
+	}
+	if rep != nil {
+		rep.deltas(sc, before, st.Vals)
+	}
+	if st.Series != nil {
+		st.Series = append(st.Series, append([]float64(nil), st.Vals[:sc.NumStats()]...))
+	}
+	if end >= 0 {
+		st.Ending = sc.Endings[end].ID
+		if rep != nil {
+			rep.Ending = &sc.Endings[end]
+		}
+		return nil
+	}
+	st.Month++
+	r.setBuiltins()
+	r.draw()
+	return nil
+}
+
+// roll picks an outcome of a choice.
+func (r *Run) roll(ch *scenario.Choice, rep *Report) int {
+	odds := r.odds(ch)
+	u := unit(r.st.Seed, r.st.Month, streamOutcome, 0)
+	pick := len(odds) - 1
+	acc := 0.0
+	for i, p := range odds {
+		acc += p
+		if u < acc {
+			pick = i
+			break
+		}
+	}
+	if rep != nil {
+		rep.Roll = &Roll{Value: u, Odds: odds, Outcome: pick, Shown: ch.ShowOdds, Labels: make([]string, len(odds))}
+		for i := range ch.Outcomes {
+			rep.Roll.Labels[i] = ch.Outcomes[i].Label
+		}
+		rep.Text = joinText(rep.Text, ch.Outcomes[pick].Text)
+	}
+	return pick
+}
+
+// odds returns the probability of each outcome of a choice. Chances are
+// clamped to 0..1; an outcome without a chance takes what the others leave;
+// if they add up to more than 1 they are scaled down to fit.
+func (r *Run) odds(ch *scenario.Choice) []float64 {
+	odds := make([]float64, len(ch.Outcomes))
+	r.oddsInto(ch, odds)
+	return odds
+}
+
+func (r *Run) oddsInto(ch *scenario.Choice, odds []float64) {
+	sum, rest := 0.0, -1
+	for i := range ch.Outcomes {
+		if ch.Outcomes[i].Chance == nil {
+			rest = i
+			continue
+		}
+		p := math.Min(math.Max(finite(ch.Outcomes[i].Chance(&r.env)), 0), 1)
+		odds[i] = p
+		sum += p
+	}
+	if rest >= 0 && sum < 1 {
+		odds[rest] = 1 - sum
+		return
+	}
+	if sum > 0 {
+		for i := range odds {
+			odds[i] /= sum
+		}
+	} else if rest >= 0 {
+		odds[rest] = 1
+	} else {
+		for i := range odds {
+			odds[i] = 1 / float64(len(odds))
+		}
+	}
+}
+
+// endOfMonth runs the monthly rules and the systems, then checks endings.
+func (r *Run) endOfMonth(rep *Report) int {
+	sc, st := r.sc, r.st
+	end := -1
+	for i := range sc.Rules {
+		rule := &sc.Rules[i]
+		if rule.When != nil && !rule.When(&r.env) {
+			continue
+		}
+		if e := r.apply(&rule.Effect); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	if sc.Funding != nil {
+		if e := r.funding(rep); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	if sc.Ladder != nil {
+		if e := r.ladder(rep); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	if end >= 0 {
+		return end
+	}
+	atEnd := st.Month >= sc.Months
+	for i := range sc.Endings {
+		e := &sc.Endings[i]
+		if e.AtEnd && !atEnd || e.When == nil && !e.AtEnd {
+			continue // at_end endings wait for the time limit; others without a condition come only through effects and systems
+		}
+		if e.When == nil || e.When(&r.env) {
+			return i
+		}
+	}
+	return -1
+}
+
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
+}

@@ -1,0 +1,9 @@
+// Package scenarios embeds the bundled scenario files.
+package scenarios
+
+import "embed"
+
+// FS holds the bundled scenarios (*.toml at the top level).
+//
+//go:embed *.toml
+var FS embed.FS
