@@ -1,0 +1,67 @@
+# Runway & Ladder. `make run` plays the game; `make test` runs every check.
+# Each target installs what it needs on Debian/Ubuntu (scripts/deps.sh).
+
+GO        ?= go
+# Packages that never import Ebitengine: built and tested with CGO_ENABLED=0.
+HEADLESS  := $(shell $(GO) list ./... 2>/dev/null | grep -v -e '/game/ui' -e '^runwayladder$$' -e '/internal/webtest')
+# Packages that import Ebitengine: their tests need a display (xvfb-run).
+UI        := $(shell $(GO) list ./game/ui/... 2>/dev/null) runwayladder
+FUZZTIME  ?= 3s
+
+.PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
+        screenshots web serve balance-report clean deps-desktop deps-test deps-browser
+
+run: deps-desktop
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		scripts/deps.sh test; \
+		echo "make run: no display found; running under xvfb-run (the window is invisible)"; \
+		xvfb-run -a $(GO) run . ; \
+	else $(GO) run . ; fi
+
+test: deps-test vet headless-test ui-test validate balance-check fuzz
+	@echo "make test: all checks passed"
+
+deps-desktop: ; @scripts/deps.sh desktop
+deps-test:    ; @scripts/deps.sh test
+deps-browser: ; @scripts/deps.sh browser
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+# The headless core and tool must build and pass without cgo.
+headless-test:
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/careersim
+	CGO_ENABLED=0 $(GO) test -count=1 $(HEADLESS)
+
+ui-test: deps-test
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test -count=1 $(UI)
+
+careersim:
+	CGO_ENABLED=0 $(GO) build -o bin/careersim ./cmd/careersim
+
+build:
+	$(GO) build -o bin/runwayladder .
+
+validate:
+	$(GO) run ./cmd/careersim validate
+
+# A quick balance of every bundled scenario: fails when a calibration band
+# is missed or an event never fires.
+balance-check:
+	$(GO) run ./cmd/careersim check --runs 1500
+
+fuzz:
+	@scripts/fuzz.sh $(FUZZTIME)
+
+fuzz-long:
+	@scripts/fuzz.sh 2m
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./game/sim/
+
+balance-report:
+	$(GO) run ./cmd/careersim report --runs 10000 > docs/balance.md
+
+clean:
+	rm -rf bin dist out

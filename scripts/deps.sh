@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages a target needs, only those missing.
+# Usage: scripts/deps.sh desktop|test|browser
+set -euo pipefail
+
+desktop=(gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri libegl1 libgles2)
+xvfb=(xvfb xauth)
+browser=(chromium)
+
+want=()
+case "${1:-test}" in
+  desktop) want=("${desktop[@]}") ;;
+  test)    want=("${desktop[@]}" "${xvfb[@]}") ;;
+  browser) want=("${desktop[@]}" "${xvfb[@]}" "${browser[@]}") ;;
+  *) echo "usage: $0 desktop|test|browser" >&2; exit 2 ;;
+esac
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "deps: Go is not installed; install Go 1.26 or newer from your package manager or go.dev" >&2
+  exit 1
+fi
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "deps: not a Debian/Ubuntu system; install the equivalents of: ${want[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "deps: need root to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
