@@ -17,6 +17,8 @@ Usage:
   careersim play --scenario ID        play in text mode on stdin/stdout
   careersim replay CODE               print a run's transcript and outcome
   careersim schema                    print the JSON Schema of the scenario format
+  careersim check [--runs N]          content gate: bands, coverage, endings, for every scenario
+  careersim report [--runs N]         the balance report of every scenario, as Markdown
   careersim list                      list the scenarios
 
 Run 'careersim COMMAND -h' for a command's flags.
@@ -39,6 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"replay":   cmdReplay,
 		"schema":   cmdSchema,
 		"list":     cmdList,
+		"check":    cmdCheck,
+		"report":   cmdReport,
 	}
 	switch args[0] {
 	case "-h", "--help", "help":

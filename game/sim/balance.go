@@ -20,6 +20,8 @@ type BalanceConfig struct {
 	Workers int // 0: one per core
 	// Progress, when set, is called now and then with runs done so far.
 	Progress func(done, total int)
+	// NoBands skips the calibration bands (and the other bots they need).
+	NoBands bool
 }
 
 // BalanceReport summarises many runs of one bot.
@@ -187,7 +189,11 @@ func Balance(sc *scenario.Scenario, cfg BalanceConfig) (*BalanceReport, error) {
 	}
 	// Which bots run: the requested one, and those the bands need.
 	bots := []string{cfg.Bot}
-	for _, c := range sc.Calibration {
+	rows := sc.Calibration
+	if cfg.NoBands {
+		rows = nil
+	}
+	for _, c := range rows {
 		found := false
 		for _, b := range bots {
 			found = found || b == c.Bot
@@ -218,7 +224,7 @@ func Balance(sc *scenario.Scenario, cfg BalanceConfig) (*BalanceReport, error) {
 	}
 	for bi, bot := range bots {
 		start := time.Now()
-		results, decisions, err := simulate(sc, bot, cfg, sc.Calibration, progress)
+		results, decisions, err := simulate(sc, bot, cfg, rows, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -230,7 +236,7 @@ func Balance(sc *scenario.Scenario, cfg BalanceConfig) (*BalanceReport, error) {
 			}
 			rep.summarise(sc, results)
 		}
-		for k, c := range sc.Calibration {
+		for k, c := range rows {
 			if c.Bot == bot {
 				rep.Calibration = append(rep.Calibration, band(c, k, results))
 			}
