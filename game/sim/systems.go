@@ -235,8 +235,8 @@ func (r *Run) contest(ch *scenario.Choice, rep *Report) int {
 			}
 		}
 		rep.Fight = &FightResult{Pool: pool, PoolName: f.PoolName, Unit: f.PoolUnit, Teams: teams}
-		rep.note(NoteFight, fmt.Sprintf("The planning cycle splits %s of %s: your team wins %.0f%% (%s).",
-			FormatValue(pool, f.PoolUnit), orDefault(f.PoolName, "the pool"), share*100, FormatValue(share*pool, f.PoolUnit)))
+		rep.note(NoteFight, fmt.Sprintf("The planning cycle splits %s: your team wins %.0f%% (%s).",
+			poolText(pool, f.PoolUnit, f.PoolName), share*100, poolText(share*pool, f.PoolUnit, f.PoolName)))
 	}
 	end := r.apply(&f.Award)
 	v[sc.Var(scenario.VarShare)] = 0

@@ -46,7 +46,7 @@ func (t Transcript) Month(r *Run) {
 	c := r.Card()
 	t.printf("\n%s\n%s\n", c.Title, wrap(c.Text, 78))
 	if f := c.Fight; f != nil {
-		t.printf("At stake: %s of %s. Teams before luck:", FormatValue(f.Pool, f.Unit), orDefault(f.PoolName, "the pool"))
+		t.printf("At stake: %s. Teams before luck:", poolText(f.Pool, f.Unit, f.PoolName))
 		for i, tm := range f.Teams {
 			sep := ","
 			if i == 0 {
@@ -89,6 +89,28 @@ func outcomeName(labels []string, i int) string {
 	return fmt.Sprintf("outcome %d", i+1)
 }
 
+// Display renders a stat's current value for the player: the ladder's level
+// stat as its title, everything else in its unit.
+func (r *Run) Display(stat int) string {
+	sc := r.Scenario()
+	if ld := sc.Ladder; ld != nil && stat == ld.Level {
+		return ld.Levels[r.level()].Title
+	}
+	return FormatValue(r.Value(stat), sc.Stats[stat].Unit)
+}
+
+// poolText renders an amount of a resource-fight pool: "6 new hires",
+// "$2M of budget".
+func poolText(v float64, u scenario.Unit, name string) string {
+	if name == "" {
+		return FormatValue(v, u)
+	}
+	if u == scenario.Money {
+		return FormatValue(v, u) + " of " + name
+	}
+	return FormatValue(v, u) + " " + name
+}
+
 // StatusLine lists the visible stats with their units.
 func StatusLine(r *Run) string {
 	sc := r.Scenario()
@@ -97,7 +119,7 @@ func StatusLine(r *Run) string {
 		if st.Hidden {
 			continue
 		}
-		parts = append(parts, st.Label+" "+FormatValue(r.Value(i), st.Unit))
+		parts = append(parts, st.Label+" "+r.Display(i))
 	}
 	return strings.Join(parts, " · ")
 }
