@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -49,9 +50,10 @@ func cmdPlay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	t.Intro(r)
 	fmt.Fprintln(stdout, "Type the number of a choice and press Enter. Type q to stop.")
 	in := bufio.NewScanner(stdin)
+	echo := !isTerminal(stdin)
 	for !r.Done() {
 		t.Month(r)
-		rep := ask(r, in, stdout)
+		rep := ask(r, in, stdout, echo)
 		if rep == nil {
 			fmt.Fprintf(stdout, "\nStopped at month %d. Run code so far: %s\n", r.Month(), r.Code())
 			return 0
@@ -63,15 +65,22 @@ func cmdPlay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // ask reads picks until one is valid; nil when input ends or the player quits.
-func ask(r *sim.Run, in *bufio.Scanner, stdout io.Writer) *sim.Report {
+// When input is piped, the typed answer is echoed so the transcript reads
+// as a dialogue.
+func ask(r *sim.Run, in *bufio.Scanner, stdout io.Writer, echo bool) *sim.Report {
 	n := len(r.Choices())
 	for {
 		fmt.Fprintf(stdout, "Your choice (1-%d): ", n)
 		if !in.Scan() {
-			fmt.Fprintln(stdout)
+			if !echo {
+				fmt.Fprintln(stdout)
+			}
 			return nil
 		}
 		line := strings.TrimSpace(in.Text())
+		if echo {
+			fmt.Fprintln(stdout, line)
+		}
 		if line == "q" || line == "quit" {
 			return nil
 		}
@@ -87,4 +96,14 @@ func ask(r *sim.Run, in *bufio.Scanner, stdout io.Writer) *sim.Report {
 		}
 		return rep
 	}
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -15,9 +15,11 @@ type Report struct {
 	Title, Choice string
 	// Text is the result text of the choice, the outcome and any system
 	// results, in order.
-	Text        string
-	Roll        *Roll
-	Notes       []Note
+	Text  string
+	Roll  *Roll
+	Notes []Note
+	// Rules lists the labels of the monthly rules that applied.
+	Rules       []string
 	Deltas      []Delta
 	Fight       *FightResult
 	Calibration *CalibrationResult

@@ -435,6 +435,9 @@ func (r *Run) endOfMonth(rep *Report) int {
 		if e := r.apply(&rule.Effect); e >= 0 && end < 0 {
 			end = e
 		}
+		if rep != nil {
+			rep.Rules = append(rep.Rules, rule.Label)
+		}
 	}
 	if sc.Funding != nil {
 		if e := r.funding(rep); e >= 0 && end < 0 {

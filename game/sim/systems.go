@@ -15,6 +15,9 @@ func (r *Run) funding(rep *Report) int {
 	v := st.Vals
 	net := v[fu.Revenue] - v[fu.Burn]
 	v[fu.Cash] = r.clamp(fu.Cash, v[fu.Cash]+net)
+	if rep != nil {
+		rep.note(NoteFunding, fmt.Sprintf("Cash flow: revenue %s minus burn %s = %s.", FormatValue(v[fu.Revenue], scenario.Money), FormatValue(v[fu.Burn], scenario.Money), FormatDelta(net, scenario.Money)))
+	}
 	end := -1
 	if st.Raising >= 0 {
 		rd := &fu.Rounds[st.Raising]

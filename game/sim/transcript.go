@@ -145,6 +145,9 @@ func (t Transcript) Report(r *Run, rep *Report) {
 	for _, n := range rep.Notes {
 		t.printf("%s\n", wrap(n.Text, 78))
 	}
+	if len(rep.Rules) > 0 {
+		t.printf("Every month: %s.\n", strings.Join(rep.Rules, "; "))
+	}
 	if len(rep.Deltas) > 0 {
 		var parts []string
 		for _, d := range rep.Deltas {
