@@ -144,6 +144,9 @@ func (s *posScanner) header() {
 			resolved = append(resolved, strconv.Itoa(n))
 			continue
 		}
+		if _, ok := s.out[joined]; !ok {
+			s.out[joined] = pos // a table made implicitly by a deeper header
+		}
 		if n, ok := s.arrays[joined]; ok && n > 0 {
 			resolved = append(resolved, strconv.Itoa(n-1))
 		}
