@@ -138,7 +138,7 @@ func TestSuggest(t *testing.T) {
 		{"moral", stats, "morale"},
 		{"xyz", stats, ""},
 		{"totally_different", stats, ""},
-		{"a", []string{"b"}, ""},  // distance 1 is the whole name
+		{"a", []string{"b"}, ""}, // distance 1 is the whole name
 		{"weight", []string{"weight", "when"}, "weight"},
 		{"wieght", []string{"weight", "when", "title"}, "weight"},
 		{"hiden", []string{"hidden", "help", "min"}, "hidden"},
