@@ -1,0 +1,354 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"runwayladder/game/storage"
+)
+
+// FileName is the history document: one JSON record per line, appended as
+// runs finish.
+const FileName = "history.jsonl"
+
+// repairName holds the good records while a damaged history is replaced,
+// so a crash between setting the damaged file aside and writing the good
+// records back loses nothing: Load finds it and finishes the job.
+const repairName = FileName + ".repair"
+
+// MaxFileSize bounds the history file: at about 2 KB a run that is some
+// 8,000 runs. Load reads no more than this (the rest stays in the file set
+// aside), and Append refuses to grow the file past it.
+const MaxFileSize = 16 << 20
+
+// maxProblems bounds the problems a report lists one by one.
+const maxProblems = 100
+
+// ErrFull is returned when the history file has reached MaxFileSize.
+var ErrFull = errors.New("history is full")
+
+// Problem is a line that could not be read.
+type Problem struct {
+	Line   int    `json:"line"` // 1-based
+	Reason string `json:"reason"`
+}
+
+// Report says what reading history (or an import) found besides good
+// records. The zero Report means all was well.
+type Report struct {
+	// Problems lists unreadable lines, the first 100; More counts the rest.
+	Problems []Problem `json:"problems,omitempty"`
+	More     int       `json:"more,omitempty"`
+	// Migrated counts records read from an older format version.
+	Migrated int `json:"migrated,omitempty"`
+	// Newer counts records from a newer build: kept in the file, not shown.
+	Newer int `json:"newer,omitempty"`
+	// Duplicates counts records of a run already read (the first is kept).
+	Duplicates int `json:"duplicates,omitempty"`
+	// Truncated is set when the file was larger than MaxFileSize and only
+	// its start was read.
+	Truncated bool `json:"truncated,omitempty"`
+	// SetAside names the copy of a damaged file kept for inspection.
+	SetAside string `json:"set_aside,omitempty"`
+	// Restored is set when an interrupted repair was finished.
+	Restored bool `json:"restored,omitempty"`
+}
+
+func (r *Report) add(line int, reason string) {
+	if len(r.Problems) < maxProblems {
+		r.Problems = append(r.Problems, Problem{Line: line, Reason: reason})
+		return
+	}
+	r.More++
+}
+
+// Damaged reports whether some of the file could not be read.
+func (r *Report) Damaged() bool { return len(r.Problems) > 0 || r.More > 0 || r.Truncated }
+
+// String describes the report in a few sentences, or "" when all was well.
+func (r *Report) String() string {
+	var b strings.Builder
+	if n := len(r.Problems) + r.More; n > 0 {
+		fmt.Fprintf(&b, "%d %s could not be read", n, plural(n, "line", "lines"))
+		for i, p := range r.Problems {
+			if i == 5 {
+				fmt.Fprintf(&b, "; ...")
+				break
+			}
+			sep := ": "
+			if i > 0 {
+				sep = "; "
+			}
+			fmt.Fprintf(&b, "%sline %d: %s", sep, p.Line, p.Reason)
+		}
+		b.WriteString(".")
+	}
+	note := func(format string, args ...any) {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, format, args...)
+	}
+	if r.Truncated {
+		note("The file is larger than %d MB; only its start was read.", MaxFileSize>>20)
+	}
+	if r.SetAside != "" {
+		note("The damaged file is kept as %s; every readable run was saved again.", r.SetAside)
+	}
+	if r.Restored {
+		note("An interrupted repair was finished.")
+	}
+	if r.Migrated > 0 {
+		note("%d %s from an older version were updated.", r.Migrated, plural(r.Migrated, "run", "runs"))
+	}
+	if r.Newer > 0 {
+		note("%d %s saved by a newer version of the game %s kept but not shown.", r.Newer, plural(r.Newer, "run", "runs"), plural(r.Newer, "is", "are"))
+	}
+	if r.Duplicates > 0 {
+		note("%d repeated %s skipped.", r.Duplicates, plural(r.Duplicates, "run was", "runs were"))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Store is the history of finished runs over a storage.Store: the user's
+// config folder on the desktop, localStorage in the browser.
+type Store struct {
+	mu    sync.Mutex
+	st    storage.Store
+	ready bool            // read (and repaired) in this session
+	codes map[string]bool // runs in the file
+	size  int             // bytes in the file
+}
+
+// Open returns the history kept in st. It reads nothing until Load or
+// Append.
+func Open(st storage.Store) *Store { return &Store{st: st} }
+
+// Where says where history is kept, for messages.
+func (s *Store) Where() string { return s.st.Where() + " (" + FileName + ")" }
+
+// Load returns every readable record, oldest first, and a report of the
+// rest. A damaged file (unreadable lines, a record cut off by a crash, a
+// file over MaxFileSize) is set aside under a new name after the readable
+// records are written back atomically, so no good record is ever lost and
+// the next Append starts on a clean file. Records of older format versions
+// are migrated; those of newer ones are kept in the file. The error is for
+// storage that cannot be used at all; the records are then nil.
+func (s *Store) Load() ([]Record, *Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.load()
+}
+
+func (s *Store) load() ([]Record, *Report, error) {
+	rep := &Report{}
+	data, truncated, err := readBounded(s.st, FileName, MaxFileSize)
+	if storage.IsNotFound(err) {
+		data, truncated, err = readBounded(s.st, repairName, MaxFileSize)
+		if storage.IsNotFound(err) {
+			s.ready, s.codes, s.size = true, map[string]bool{}, 0
+			return nil, rep, nil
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("history: %w", err)
+		}
+		if err := s.st.Write(FileName, data); err != nil {
+			return nil, nil, fmt.Errorf("history: finishing an interrupted repair: %w", err)
+		}
+		_ = s.st.Remove(repairName)
+		rep.Restored = true
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("history: %w", err)
+	}
+	rep.Truncated = truncated
+	recs, kept, torn := parseLines(data, rep)
+	codes := make(map[string]bool, len(recs))
+	for i := range recs {
+		codes[recs[i].Code] = true
+	}
+	size := len(data)
+	switch {
+	case rep.Damaged():
+		good, err := encodeAll(recs, kept)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := s.st.Write(repairName, good); err != nil {
+			return nil, nil, fmt.Errorf("history: saving the readable runs: %w", err)
+		}
+		aside, err := s.st.SetAside(FileName)
+		if err != nil {
+			return nil, nil, fmt.Errorf("history: setting the damaged file aside: %w", err)
+		}
+		rep.SetAside = aside
+		if err := s.st.Write(FileName, good); err != nil {
+			return nil, nil, fmt.Errorf("history: writing the readable runs back: %w", err)
+		}
+		_ = s.st.Remove(repairName)
+		size = len(good)
+	case torn:
+		// The last record is whole but its newline was lost: add it, so
+		// the next record starts on a line of its own.
+		if err := s.st.Append(FileName, []byte("\n")); err != nil {
+			return nil, nil, fmt.Errorf("history: %w", err)
+		}
+		size++
+	}
+	s.ready, s.codes, s.size = true, codes, size
+	return recs, rep, nil
+}
+
+// parseLines decodes every line. It returns the good records (first of
+// each run), the raw lines of newer builds to keep, and whether the data
+// ends without a newline after a good record.
+func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bool) {
+	seen := map[string]bool{}
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		end := bytes.IndexByte(data, '\n')
+		if end >= 0 {
+			line, data = data[:end], data[end+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		rec, migrated, err := DecodeLine(line)
+		switch {
+		case errors.Is(err, ErrNewer):
+			rep.Newer++
+			kept = append(kept, append(bytes.TrimSpace(line), '\n'))
+			torn = end < 0
+			continue
+		case err != nil:
+			rep.add(n, err.Error())
+			continue
+		}
+		torn = end < 0
+		if seen[rec.Code] {
+			rep.Duplicates++
+			continue
+		}
+		seen[rec.Code] = true
+		if migrated {
+			rep.Migrated++
+		}
+		recs = append(recs, rec)
+	}
+	return recs, kept, torn
+}
+
+func encodeAll(recs []Record, kept [][]byte) ([]byte, error) {
+	var buf bytes.Buffer
+	for i := range recs {
+		line, err := EncodeLine(recs[i])
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(line)
+	}
+	for _, k := range kept {
+		buf.Write(k)
+	}
+	return buf.Bytes(), nil
+}
+
+// ensure reads the file once per session before the first write, so a
+// write never lands after a torn line or beside an unfinished repair.
+func (s *Store) ensure() error {
+	if s.ready {
+		return nil
+	}
+	_, _, err := s.load()
+	return err
+}
+
+// Append records a finished run, durably (the storage fsyncs). It returns
+// false, and writes nothing, when the run is already in history.
+func (s *Store) Append(rec Record) (bool, error) {
+	added, _, err := s.Merge([]Record{rec})
+	return added == 1, err
+}
+
+// Merge adds the records whose runs are not yet in history (by run code),
+// in order, with one durable append. It returns how many were added and
+// how many were already there (or repeated in recs).
+func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.ensure(); err != nil {
+		return 0, 0, err
+	}
+	var buf bytes.Buffer
+	var codes []string
+	fresh := map[string]bool{}
+	for i := range recs {
+		if s.codes[recs[i].Code] || fresh[recs[i].Code] {
+			duplicates++
+			continue
+		}
+		line, err := EncodeLine(recs[i])
+		if err != nil {
+			return 0, 0, fmt.Errorf("history: run %d: %w", i+1, err)
+		}
+		fresh[recs[i].Code] = true
+		codes = append(codes, recs[i].Code)
+		buf.Write(line)
+	}
+	if buf.Len() == 0 {
+		return 0, duplicates, nil
+	}
+	if s.size+buf.Len() > MaxFileSize {
+		return 0, duplicates, fmt.Errorf("history: %w: the file would pass %d MB; export it and start a new one", ErrFull, MaxFileSize>>20)
+	}
+	if err := s.st.Append(FileName, buf.Bytes()); err != nil {
+		// The append may have landed in part: read the file again before
+		// the next write.
+		s.ready = false
+		return 0, duplicates, fmt.Errorf("history: %w", err)
+	}
+	for _, c := range codes {
+		s.codes[c] = true
+	}
+	s.size += buf.Len()
+	return len(codes), duplicates, nil
+}
+
+// Replace rewrites history atomically with exactly recs (to delete runs,
+// or clear history with none). Lines from newer builds are dropped.
+func (s *Store) Replace(recs []Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[string]bool{}
+	var uniq []Record
+	for i := range recs {
+		if !seen[recs[i].Code] {
+			seen[recs[i].Code] = true
+			uniq = append(uniq, recs[i])
+		}
+	}
+	data, err := encodeAll(uniq, nil)
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("history: %w: %d bytes", ErrFull, len(data))
+	}
+	if err := s.st.Write(FileName, data); err != nil {
+		s.ready = false
+		return fmt.Errorf("history: %w", err)
+	}
+	s.ready, s.codes, s.size = true, seen, len(data)
+	return nil
+}
