@@ -153,7 +153,7 @@ func (b *Bot) simulate(r *Run, i, j int) float64 {
 	copyState(l.st, r.st)
 	l.bind()
 	ch := &l.cardChoices(l.st.Card)[i]
-	end := l.apply(&ch.Effect)
+	end := l.choose(l.st.Card, i, ch, nil)
 	if j >= 0 {
 		if e := l.apply(&ch.Outcomes[j].Effect); e >= 0 && end < 0 {
 			end = e

@@ -318,22 +318,7 @@ func (r *Run) step(pick int, rep *Report) error {
 		rep.Text = ch.Text
 	}
 	outcome := -1
-	end := r.apply(&ch.Effect)
-	switch card.Kind {
-	case CardOffer:
-		if pick == 0 {
-			r.startRaise(card.Index)
-			if rep != nil {
-				rep.note(NoteFunding, fmt.Sprintf("You start raising the %s. It will take about %d months.", sc.Funding.Rounds[card.Index].Label, sc.Funding.Rounds[card.Index].Months))
-			}
-		} else {
-			st.OfferAfter = st.Month + sc.Funding.Rounds[card.Index].RetryAfter
-		}
-	case CardFight:
-		if e := r.contest(ch, rep); e >= 0 && end < 0 {
-			end = e
-		}
-	}
+	end := r.choose(card, pick, ch, rep)
 	if len(ch.Outcomes) > 0 {
 		outcome = r.roll(ch, rep)
 		if e := r.apply(&ch.Outcomes[outcome].Effect); e >= 0 && end < 0 {
@@ -361,6 +346,31 @@ func (r *Run) step(pick int, rep *Report) error {
 	r.setBuiltins()
 	r.draw()
 	return nil
+}
+
+// choose applies a choice's own effects and what its card does with it:
+// an offer starts a raise or waits, a planning cycle runs the contest.
+// Outcomes are rolled by the caller. It returns an ending or -1.
+func (r *Run) choose(card Card, pick int, ch *scenario.Choice, rep *Report) int {
+	sc, st := r.sc, r.st
+	end := r.apply(&ch.Effect)
+	switch card.Kind {
+	case CardOffer:
+		rd := &sc.Funding.Rounds[card.Index]
+		if pick == 0 {
+			r.startRaise(card.Index)
+			if rep != nil {
+				rep.note(NoteFunding, fmt.Sprintf("You start raising the %s. It will take about %d months.", rd.Label, rd.Months))
+			}
+		} else {
+			st.OfferAfter = st.Month + rd.RetryAfter
+		}
+	case CardFight:
+		if e := r.contest(ch, rep); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	return end
 }
 
 // roll picks an outcome of a choice.
