@@ -90,6 +90,9 @@ func FormatValue(v float64, u scenario.Unit) string {
 	case scenario.Money:
 		return formatMoney(v)
 	case scenario.Months:
+		if v == math.Trunc(v) {
+			return fmt.Sprintf("%.0f mo", v)
+		}
 		return fmt.Sprintf("%.1f mo", v)
 	case scenario.Percent:
 		return fmt.Sprintf("%.0f%%", v)
