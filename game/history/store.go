@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -232,7 +233,20 @@ func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bo
 			torn = end < 0
 			continue
 		case err != nil:
-			rep.add(n, err.Error())
+			// A write cut short and followed by more records leaves them
+			// on one line: recover the whole records inside it.
+			found := salvage(line)
+			reason := err.Error()
+			if len(found) > 0 {
+				reason += fmt.Sprintf(" (%d %s inside it recovered)", len(found), plural(len(found), "run", "runs"))
+			}
+			rep.add(n, reason)
+			for _, rec := range found {
+				if !seen[rec.Code] {
+					seen[rec.Code] = true
+					recs = append(recs, rec)
+				}
+			}
 			continue
 		}
 		torn = end < 0
@@ -247,6 +261,45 @@ func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bo
 		recs = append(recs, rec)
 	}
 	return recs, kept, torn
+}
+
+// recordStarts mark where a record of each version begins: the encoder
+// writes "v" first, and version 0 wrote "run" first.
+var recordStarts = [][]byte{[]byte(`{"v":`), []byte(`{"run":`)}
+
+// salvage finds whole records inside a damaged line, such as a record cut
+// off by a crash with the next record appended after it.
+// It tries at most maxSalvage starts, and only on lines of a sane size,
+// so a hostile line cannot make reading slow.
+func salvage(line []byte) []Record {
+	const maxSalvage = 64
+	var out []Record
+	if len(line) > 4*MaxLineSize {
+		return nil
+	}
+	for i, tries := 0, 0; i < len(line) && tries < maxSalvage; tries++ {
+		next := -1
+		for _, m := range recordStarts {
+			if j := bytes.Index(line[i:], m); j >= 0 && (next < 0 || j < next) {
+				next = j
+			}
+		}
+		if next < 0 {
+			break
+		}
+		start := i + next
+		dec := json.NewDecoder(bytes.NewReader(line[start:]))
+		var raw json.RawMessage
+		if dec.Decode(&raw) == nil {
+			if rec, _, err := DecodeLine(raw); err == nil {
+				out = append(out, rec)
+				i = start + len(raw)
+				continue
+			}
+		}
+		i = start + 1
+	}
+	return out
 }
 
 func encodeAll(recs []Record, kept [][]byte) ([]byte, error) {
