@@ -263,6 +263,9 @@ func (r *Run) fire(i int) {
 // Pick chooses the n-th choice shown by Choices (0-based) and plays out
 // the month. It returns what happened.
 func (r *Run) Pick(n int) (*Report, error) {
+	if r.Done() {
+		return nil, ErrRunOver
+	}
 	cs := r.Choices()
 	if n < 0 || n >= len(cs) {
 		return nil, fmt.Errorf("choice %d is out of range: this card has %d choices", n+1, len(cs))
