@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"time"
 )
@@ -108,8 +109,7 @@ func jsonProblem(err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
-	case errors.As(err, &se) && se.Error() == "unexpected end of JSON input",
-		err.Error() == "unexpected end of JSON input":
+	case errors.Is(err, io.ErrUnexpectedEOF), err.Error() == "unexpected end of JSON input":
 		return errors.New("the record is cut off (a write was interrupted)")
 	case errors.As(err, &se):
 		return fmt.Errorf("not valid JSON at byte %d: %v", se.Offset, se)
