@@ -57,3 +57,5 @@ func parse(tb testing.TB, src string) *scenario.Scenario {
 	}
 	return sc
 }
+
+func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
