@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"encoding/json"
 	"os"
 	"sync"
 	"testing"
@@ -59,3 +60,5 @@ func parse(tb testing.TB, src string) *scenario.Scenario {
 }
 
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
