@@ -9,7 +9,7 @@ UI        := $(shell $(GO) list ./game/ui/... 2>/dev/null) runwayladder
 FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
-        screenshots web serve balance-report clean deps-desktop deps-test deps-browser
+        screenshots web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser
 
 run: deps-desktop
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -18,7 +18,7 @@ run: deps-desktop
 		xvfb-run -a $(GO) run . ; \
 	else $(GO) run . ; fi
 
-test: deps-test vet headless-test ui-test validate balance-check fuzz
+test: deps-test vet headless-test ui-test web-test validate balance-check fuzz
 	@echo "make test: all checks passed"
 
 deps-desktop: ; @scripts/deps.sh desktop
@@ -62,6 +62,22 @@ bench:
 
 balance-report:
 	$(GO) run ./cmd/careersim report --runs 10000 > docs/balance.md
+
+# The browser build: dist/ is a static folder any web host can serve.
+web:
+	@scripts/web.sh dist
+
+serve: web
+	$(GO) run ./cmd/careersim serve --dir dist --addr $(or $(ADDR),127.0.0.1:8080)
+
+# Plays the browser build in headless Chromium (installed when missing).
+# WEB_SCREENSHOTS=1 also refreshes docs/screenshots/web-*.png.
+web-test: deps-browser
+	$(GO) test -count=1 -timeout 10m ./internal/webtest/
+
+# wasm size and time to the first frame, measured in headless Chromium.
+web-bench: deps-browser
+	@scripts/web-bench.sh
 
 clean:
 	rm -rf bin dist out

@@ -21,6 +21,7 @@ Usage:
   careersim check [--runs N]          content gate: bands, coverage, endings, for every scenario
   careersim report [--runs N]         the balance report of every scenario, as Markdown
   careersim list                      list the scenarios
+  careersim serve [--dir dist]        serve the browser build (make web) on 127.0.0.1:8080
 
 Run 'careersim COMMAND -h' for a command's flags.
 `
@@ -45,6 +46,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"check":    cmdCheck,
 		"debrief":  cmdDebrief,
 		"report":   cmdReport,
+		"serve":    cmdServe,
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
