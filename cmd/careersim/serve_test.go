@@ -2,267 +2,45 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"os"
+	"net"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// webDir builds a small dist-like folder: plain files, gzip copies of some,
-// a subfolder, a dot file, and a secret next to (outside) the folder.
-func webDir(t *testing.T) string {
-	t.Helper()
-	parent := t.TempDir()
-	dir := filepath.Join(parent, "dist")
-	files := map[string]string{
-		"index.html":        "<!doctype html><title>x</title>",
-		"runwayladder.wasm": "\x00asm\x01\x00\x00\x00 raw",
-		"wasm_exec.js":      "// go",
-		"favicon.svg":       "<svg/>",
-		"icon-180.png":      "\x89PNG",
-		"sub/deep.txt":      "deep",
-		".hidden":           "hidden",
-	}
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, name := range []string{"index.html", "runwayladder.wasm", "wasm_exec.js"} {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		zw.Write([]byte(files[name]))
-		zw.Close()
-		if err := os.WriteFile(filepath.Join(dir, name+".gz"), b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(parent, "secret.txt"), []byte("secret"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(parent, "secret.txt"), filepath.Join(dir, "link.txt")); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func get(t *testing.T, srv *httptest.Server, path, acceptEncoding string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest("GET", srv.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if acceptEncoding != "" {
-		req.Header.Set("Accept-Encoding", acceptEncoding)
-	}
-	// A bare transport: the default one would ask for gzip itself and
-	// decompress silently, hiding what the server sent.
-	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, body
-}
-
-func gunzip(t *testing.T, b []byte) string {
-	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("body is not gzip: %v", err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
-
-func TestServeTypesAndCompression(t *testing.T) {
-	h, err := newWebHandler(webDir(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-
+func TestServeArguments(t *testing.T) {
 	tests := []struct {
-		path, accept string
-		wantType     string
-		wantGzip     bool
-		wantVary     bool
-		wantBody     string
+		args     []string
+		wantCode int
+		wantErr  string
 	}{
-		{"/", "", "text/html; charset=utf-8", false, true, "<!doctype html><title>x</title>"},
-		{"/", "gzip, deflate, br", "text/html; charset=utf-8", true, true, "<!doctype html><title>x</title>"},
-		{"/index.html", "gzip", "text/html; charset=utf-8", true, true, "<!doctype html><title>x</title>"},
-		{"/runwayladder.wasm", "gzip", "application/wasm", true, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm", "", "application/wasm", false, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm", "br", "application/wasm", false, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm", "gzip;q=0", "application/wasm", false, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm", "*", "application/wasm", true, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm", "*, gzip;q=0", "application/wasm", false, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/runwayladder.wasm?v=abc", "GZIP;q=0.5", "application/wasm", true, true, "\x00asm\x01\x00\x00\x00 raw"},
-		{"/wasm_exec.js", "gzip", "text/javascript; charset=utf-8", true, true, "// go"},
-		{"/favicon.svg", "gzip", "image/svg+xml", false, false, "<svg/>"},
-		{"/icon-180.png", "gzip", "image/png", false, false, "\x89PNG"},
-		{"/sub/deep.txt", "", "text/plain; charset=utf-8", false, false, "deep"},
+		{[]string{"serve", "--dir", filepath.Join(t.TempDir(), "nope")}, 1, "make web"},
+		{[]string{"serve", "--dir", t.TempDir()}, 1, "no index.html"},
+		{[]string{"serve", "extra"}, 2, "unexpected argument"},
+		{[]string{"serve", "--port", "1"}, 2, "flag provided but not defined"},
 	}
 	for _, tt := range tests {
-		resp, body := get(t, srv, tt.path, tt.accept)
-		name := tt.path + " Accept-Encoding:" + tt.accept
-		if resp.StatusCode != 200 {
-			t.Errorf("%s: status %d, want 200", name, resp.StatusCode)
-			continue
-		}
-		if got := resp.Header.Get("Content-Type"); got != tt.wantType {
-			t.Errorf("%s: Content-Type %q, want %q", name, got, tt.wantType)
-		}
-		gotGzip := resp.Header.Get("Content-Encoding") == "gzip"
-		if gotGzip != tt.wantGzip {
-			t.Errorf("%s: gzip %v, want %v", name, gotGzip, tt.wantGzip)
-		}
-		if got := resp.Header.Get("Vary") == "Accept-Encoding"; got != tt.wantVary {
-			t.Errorf("%s: Vary %q, want Accept-Encoding: %v", name, resp.Header.Get("Vary"), tt.wantVary)
-		}
-		got := string(body)
-		if gotGzip {
-			got = gunzip(t, body)
-		}
-		if got != tt.wantBody {
-			t.Errorf("%s: body %q, want %q", name, got, tt.wantBody)
-		}
-		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s: no X-Content-Type-Options: nosniff", name)
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, nil, &stdout, &stderr); code != tt.wantCode || !strings.Contains(stderr.String(), tt.wantErr) {
+			t.Errorf("careersim %s: exit %d, stderr %q; want exit %d and %q", strings.Join(tt.args, " "), code, stderr.String(), tt.wantCode, tt.wantErr)
 		}
 	}
 }
 
-func TestServeRefuses(t *testing.T) {
-	dir := webDir(t)
-	h, err := newWebHandler(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-
-	for _, p := range []string{
-		"/sub/",                     // no directory listings
-		"/sub",                      // a folder without a slash
-		"/nope.html",                // missing
-		"/.hidden",                  // dot files
-		"/%2e%2e/secret.txt",        // escaping the folder, encoded
-		"/sub/../../secret.txt",     // escaping by path
-		"/..%2fsecret.txt",          // encoded slash
-		"/link.txt",                 // a symlink pointing outside
-		"/sub/..%5c..%5csecret.txt", // backslashes
-	} {
-		resp, body := get(t, srv, p, "")
-		if resp.StatusCode != http.StatusNotFound {
-			t.Errorf("GET %s: status %d, want 404 (body %q)", p, resp.StatusCode, body)
-		}
-		if strings.Contains(string(body), "secret") || strings.Contains(string(body), "deep.txt") {
-			t.Errorf("GET %s: leaked %q", p, body)
-		}
-	}
-
-	req, _ := http.NewRequest("POST", srv.URL+"/", strings.NewReader("x"))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST /: status %d, want 405", resp.StatusCode)
-	}
-}
-
-func TestServeHeadAndRevalidation(t *testing.T) {
-	h, err := newWebHandler(webDir(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-
-	resp, _ := get(t, srv, "/runwayladder.wasm", "gzip")
-	lm := resp.Header.Get("Last-Modified")
-	if lm == "" {
-		t.Fatal("no Last-Modified")
-	}
-	if got := resp.Header.Get("Cache-Control"); got != "no-cache" {
-		t.Errorf("Cache-Control %q, want no-cache", got)
-	}
-	req, _ := http.NewRequest("GET", srv.URL+"/runwayladder.wasm", nil)
-	req.Header.Set("Accept-Encoding", "gzip")
-	req.Header.Set("If-Modified-Since", lm)
-	resp2, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp2.Body.Close()
-	if resp2.StatusCode != http.StatusNotModified {
-		t.Errorf("revalidation: status %d, want 304", resp2.StatusCode)
-	}
-
-	req, _ = http.NewRequest("HEAD", srv.URL+"/", nil)
-	resp3, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp3.Body.Close()
-	if resp3.StatusCode != 200 || resp3.Header.Get("Content-Type") != "text/html; charset=utf-8" {
-		t.Errorf("HEAD /: %d %q", resp3.StatusCode, resp3.Header.Get("Content-Type"))
-	}
-}
-
-func TestServeMissingFolder(t *testing.T) {
-	for _, dir := range []string{filepath.Join(t.TempDir(), "nope"), t.TempDir()} {
-		if _, err := newWebHandler(dir); err == nil || !strings.Contains(err.Error(), "make web") {
-			t.Errorf("newWebHandler(%s) = %v, want an error that says to run make web", dir, err)
-		}
-	}
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"serve", "--dir", filepath.Join(t.TempDir(), "nope")}, nil, &stdout, &stderr); code != 1 {
-		t.Errorf("serve with a missing folder: exit %d, want 1 (stderr %q)", code, stderr.String())
-	}
-	if code := run([]string{"serve", "extra"}, nil, &stdout, &stderr); code != 2 {
-		t.Errorf("serve with an extra argument: exit %d, want 2", code)
-	}
-}
-
-func TestAcceptsGzip(t *testing.T) {
-	tests := []struct {
-		header string
-		want   bool
-	}{
-		{"", false},
-		{"gzip", true},
-		{"deflate, gzip;q=1.0, *;q=0.5", true},
-		{"br", false},
-		{"gzip;q=0", false},
-		{"gzip; q=0.000", false},
-		{"*", true},
-		{"*;q=0", false},
-		{"identity", false},
-		{"x-gzip", false},
+func TestBrowsable(t *testing.T) {
+	tests := []struct{ addr, want string }{
+		{"127.0.0.1:8080", "127.0.0.1:8080"},
+		{"0.0.0.0:8080", "localhost:8080"},
+		{"[::]:9000", "localhost:9000"},
+		{"[::1]:9000", "[::1]:9000"},
 	}
 	for _, tt := range tests {
-		if got := acceptsGzip(tt.header); got != tt.want {
-			t.Errorf("acceptsGzip(%q) = %v, want %v", tt.header, got, tt.want)
+		a, err := net.ResolveTCPAddr("tcp", tt.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := browsable(a); got != tt.want {
+			t.Errorf("browsable(%s) = %s, want %s", tt.addr, got, tt.want)
 		}
 	}
 }
