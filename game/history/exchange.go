@@ -177,8 +177,9 @@ func importCSV(data []byte, rep *Report) ([]Record, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// FieldPos is only defined for a row read without error.
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
@@ -187,6 +188,7 @@ func importCSV(data []byte, rep *Report) ([]Record, error) {
 			rep.add(line, "not valid CSV: "+err.Error())
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
 			continue
 		}
