@@ -127,7 +127,7 @@ func printBalance(w io.Writer, sc *scenario.Scenario, rep *sim.BalanceReport) {
 			}
 			val, lo, hi := fmt.Sprintf("%.1f%%", b.Value*100), fmt.Sprintf("%.0f%%", b.Min*100), fmt.Sprintf("%.0f%%", b.Max*100)
 			if b.Metric == "median_month" {
-				val, lo, hi = fmt.Sprintf("month %.0f", b.Value), fmt.Sprintf("%.0f", b.Min), fmt.Sprintf("%.0f", b.Max)
+				val, lo, hi = bandValue(b.Metric, b.Value), fmt.Sprintf("%.0f", b.Min), fmt.Sprintf("%.0f", b.Max)
 			}
 			fmt.Fprintf(w, "  %s  %-55s %12s  band %s-%s  [%s bot, %s]\n", mark, b.Label, val, lo, hi, b.Bot, b.Source)
 		}

@@ -111,6 +111,9 @@ func checkScenario(sc *scenario.Scenario, runs int, seed uint64, stdout io.Write
 
 func bandValue(metric string, v float64) string {
 	if metric == "median_month" {
+		if v == 0 {
+			return "never"
+		}
 		return fmt.Sprintf("month %.0f", v)
 	}
 	return fmt.Sprintf("%.1f%%", v*100)

@@ -117,6 +117,7 @@ func (c *exprCompiler) failHelp(e Expr, offset int, help, format string, args ..
 var exprFuncs = []expr.Option{
 	expr.Function("clamp", func(p ...any) (any, error) { return nil, nil }, new(func(float64, float64, float64) float64)),
 	expr.Function("sqrt", func(p ...any) (any, error) { return nil, nil }, new(func(float64) float64)),
+	expr.Function("mod", func(p ...any) (any, error) { return nil, nil }, new(func(float64, float64) float64)),
 }
 
 // compile parses and checks an expression; want is "number" or "condition".
@@ -135,7 +136,7 @@ func (c *exprCompiler) compile(e Expr, what string, want string, ctx exprContext
 			return false
 		}
 		off := n.Location().From
-		if id.Value == "clamp" || id.Value == "sqrt" {
+		if id.Value == "clamp" || id.Value == "sqrt" || id.Value == "mod" {
 			return false // function names; expr checks their use
 		}
 		if _, known := c.names[id.Value]; !known {
@@ -156,7 +157,7 @@ func (c *exprCompiler) compile(e Expr, what string, want string, ctx exprContext
 	if !ok {
 		return nil
 	}
-	opts := append([]expr.Option{expr.Env(c.env), expr.Optimize(false), expr.DisableAllBuiltins(),
+	opts := append([]expr.Option{expr.Env(c.env), expr.Optimize(false), expr.DisableAllBuiltins(), expr.Patch(modPatch{}),
 		expr.EnableBuiltin("abs"), expr.EnableBuiltin("min"), expr.EnableBuiltin("max"),
 		expr.EnableBuiltin("floor"), expr.EnableBuiltin("ceil"), expr.EnableBuiltin("round")}, exprFuncs...)
 	if want == "condition" {
@@ -173,18 +174,41 @@ func (c *exprCompiler) compile(e Expr, what string, want string, ctx exprContext
 }
 
 func (c *exprCompiler) exprError(e Expr, what string, err error) {
+	col, msg := 0, err.Error()
 	var fe *file.Error
 	if errors.As(err, &fe) {
-		msg := fe.Message
-		if strings.HasPrefix(msg, "expected bool") {
-			msg = "should be a condition (true or false), but it gives a number: " + msg
-		} else if strings.Contains(msg, "expected float64") || strings.Contains(msg, "expected int") {
-			msg = "should give a number: " + msg
-		}
-		c.fail(e, fe.Column, "in %s `%s`: %s", what, e.Src, msg)
-		return
+		col, msg = fe.Column, fe.Message
 	}
-	c.fail(e, 0, "in %s `%s`: %v", what, e.Src, err)
+	c.fail(e, col, "in %s `%s`: %s", what, e.Src, plainWords(msg))
+}
+
+// modPatch turns `a % b` into mod(a, b): expr's % accepts only integers,
+// but stats are numbers with fractions.
+type modPatch struct{}
+
+// Visit implements ast.Visitor.
+func (modPatch) Visit(node *ast.Node) {
+	if b, ok := (*node).(*ast.BinaryNode); ok && b.Operator == "%" {
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: "mod"}, Arguments: []ast.Node{b.Left, b.Right}})
+	}
+}
+
+// plainWords rewrites expr's messages, which speak of Go types, in the
+// words of the format: numbers, conditions, true/false.
+func plainWords(msg string) string {
+	if i := strings.Index(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") && strings.Contains(msg[i:], ":") {
+		msg = msg[:i] // drop expr's own "(1:5)" position: ours is better
+	}
+	switch {
+	case strings.HasPrefix(msg, "expected bool"):
+		return "should be a condition (true or false), but it gives a number"
+	case strings.HasPrefix(msg, "expected float64"), strings.HasPrefix(msg, "expected int"):
+		return "should give a number, but it gives true/false"
+	case strings.Contains(msg, "% (mismatched types"):
+		return "% works on whole numbers like month; for the remainder of a stat use mod(a, b)"
+	}
+	r := strings.NewReplacer("float64", "number", "int", "number", "bool", "true/false", "interface {}", "a value")
+	return r.Replace(msg)
 }
 
 // Num compiles a numeric expression; it returns nil when the expression is
@@ -294,7 +318,7 @@ func (c *exprCompiler) num(n ast.Node) (Num, error) {
 			return c.call(id.Value, n.Arguments)
 		}
 	}
-	return nil, fmt.Errorf("`%s` is not supported in scenario expressions (use numbers, stats, flags, + - * / %%, comparisons, and/or/not, a ? b : c, min, max, abs, floor, ceil, round, clamp, sqrt)", n.String())
+	return nil, fmt.Errorf("`%s` is not supported in scenario expressions (use numbers, stats, flags, + - * / %%, comparisons, and/or/not, a ? b : c, min, max, abs, floor, ceil, round, clamp, sqrt, mod)", n.String())
 }
 
 func (c *exprCompiler) args(args []ast.Node) ([]Num, error) {
@@ -330,6 +354,15 @@ func (c *exprCompiler) call(name string, args []ast.Node) (Num, error) {
 	case name == "sqrt" && len(fs) == 1:
 		x := fs[0]
 		return func(e *Env) float64 { return math.Sqrt(math.Max(x(e), 0)) }, nil
+	case name == "mod" && len(fs) == 2:
+		a, b := fs[0], fs[1]
+		return func(e *Env) float64 {
+			d := b(e)
+			if d == 0 {
+				return 0
+			}
+			return math.Mod(a(e), d)
+		}, nil
 	case name == "clamp" && len(fs) == 3:
 		x, lo, hi := fs[0], fs[1], fs[2]
 		return func(e *Env) float64 { return math.Min(math.Max(x(e), lo(e)), hi(e)) }, nil

@@ -29,10 +29,22 @@ type decoder struct {
 	file string
 	pos  positions
 	errs Errors
+	// failed holds key paths whose value could not be decoded, so later
+	// checks do not pile follow-on messages onto the same key.
+	failed map[string]bool
 }
 
 func (d *decoder) errorf(path string, format string, args ...any) {
 	d.errs = append(d.errs, Error{File: d.file, Pos: d.pos.at(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+// typeError reports a value of the wrong shape and remembers the key.
+func (d *decoder) typeError(path string, format string, args ...any) {
+	if d.failed == nil {
+		d.failed = map[string]bool{}
+	}
+	d.failed[path] = true
+	d.errorf(path, format, args...)
 }
 
 func (d *decoder) errorHelp(path, help string, format string, args ...any) {
@@ -48,17 +60,17 @@ func (d *decoder) valuePos(path string) Pos {
 }
 
 // parseFile decodes src into a File. It returns nil when the file is not
-// valid TOML at all; otherwise the File holds what could be read and errs
-// everything that could not.
-func parseFile(name string, src []byte) (*File, positions, Errors) {
+// valid TOML at all; otherwise the File holds what could be read, and the
+// decoder's errs everything that could not.
+func parseFile(name string, src []byte) (*File, *decoder) {
 	d := &decoder{file: name}
 	if len(src) > MaxFileSize {
-		d.errs = append(d.errs, Error{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(src), MaxFileSize), Help: "split it into several scenarios"})
-		return nil, positions{}, d.errs
+		d.errs = append(d.errs, Error{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(src), MaxFileSize), Help: "split it into several scenarios"})
+		return nil, d
 	}
 	if depth, pos := nestingDepth(string(src)); depth > MaxDepth {
 		d.errs = append(d.errs, Error{File: name, Pos: pos, Msg: fmt.Sprintf("values nest %d levels deep; the limit is %d", depth, MaxDepth)})
-		return nil, positions{}, d.errs
+		return nil, d
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
@@ -72,12 +84,12 @@ func parseFile(name string, src []byte) (*File, positions, Errors) {
 		} else {
 			d.errs = append(d.errs, Error{File: name, Msg: "TOML syntax: " + err.Error()})
 		}
-		return nil, positions{}, d.errs
+		return nil, d
 	}
 	d.pos = scanPositions(string(src))
 	var f File
 	d.decode(reflect.ValueOf(&f).Elem(), raw, "")
-	return &f, d.pos, d.errs
+	return &f, d
 }
 
 // nestingDepth finds the deepest bracket nesting outside strings and
@@ -210,7 +222,7 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 	case t == exprType:
 		e, ok := exprFromValue(raw)
 		if !ok {
-			d.errorf(path, "`%s` should be a number or an expression in quotes, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a number or an expression in quotes, not %s", lastKey(path), describe(raw))
 			return
 		}
 		e.Pos = d.valuePos(path)
@@ -229,7 +241,7 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 	case reflect.Struct:
 		m, ok := raw.(map[string]any)
 		if !ok {
-			d.errorf(path, "`%s` should be a table, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a table, not %s", lastKey(path), describe(raw))
 			return
 		}
 		fields, names := fieldsOf(t)
@@ -259,7 +271,7 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 	case reflect.Map:
 		m, ok := raw.(map[string]any)
 		if !ok {
-			d.errorf(path, "`%s` should be a table, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a table, not %s", lastKey(path), describe(raw))
 			return
 		}
 		out := reflect.MakeMapWithSize(t, len(m))
@@ -279,7 +291,7 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 		case []any:
 			items = x
 		default:
-			d.errorf(path, "`%s` should be a list, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a list, not %s", lastKey(path), describe(raw))
 			return
 		}
 		out := reflect.MakeSlice(t, len(items), len(items))
@@ -290,14 +302,14 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 	case reflect.String:
 		s, ok := raw.(string)
 		if !ok {
-			d.errorf(path, "`%s` should be text in quotes, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be text in quotes, not %s", lastKey(path), describe(raw))
 			return
 		}
 		v.SetString(s)
 	case reflect.Bool:
 		b, ok := raw.(bool)
 		if !ok {
-			d.errorf(path, "`%s` should be true or false, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be true or false, not %s", lastKey(path), describe(raw))
 			return
 		}
 		v.SetBool(b)
@@ -309,11 +321,11 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 			}
 		}
 		if !ok {
-			d.errorf(path, "`%s` should be a whole number, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a whole number, not %s", lastKey(path), describe(raw))
 			return
 		}
 		if n < -1e9 || n > 1e9 {
-			d.errorf(path, "`%s` is out of range", lastKey(path))
+			d.typeError(path, "`%s` is out of range", lastKey(path))
 			return
 		}
 		v.SetInt(n)
@@ -323,12 +335,12 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 			v.SetFloat(float64(x))
 		case float64:
 			if math.IsNaN(x) || math.IsInf(x, 0) {
-				d.errorf(path, "`%s` must be a finite number", lastKey(path))
+				d.typeError(path, "`%s` must be a finite number", lastKey(path))
 				return
 			}
 			v.SetFloat(x)
 		default:
-			d.errorf(path, "`%s` should be a number, not %s", lastKey(path), describe(raw))
+			d.typeError(path, "`%s` should be a number, not %s", lastKey(path), describe(raw))
 		}
 	default:
 		d.errorf(path, "internal: cannot decode %s", t)

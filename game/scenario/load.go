@@ -40,12 +40,11 @@ type loader struct {
 // scenario (nil when there are errors) and every problem found, warnings
 // included.
 func Parse(name string, src []byte) (*Scenario, Errors) {
-	f, pos, errs := parseFile(name, src)
+	f, d := parseFile(name, src)
 	if f == nil {
-		return nil, errs
+		return nil, d.errs
 	}
-	l := &loader{decoder: &decoder{file: name, pos: pos, errs: errs}, f: f,
-		scheduled: map[string]int{}, started: map[string]int{}}
+	l := &loader{decoder: d, f: f, scheduled: map[string]int{}, started: map[string]int{}}
 	sc := l.build()
 	l.errs.sort()
 	if l.errs.HasErrors() {
@@ -75,6 +74,9 @@ func (l *loader) checkID(path, kind, id string) {
 }
 
 func (l *loader) need(path, key, v string) {
+	if l.failed[join(path, key)] {
+		return // already reported as the wrong type
+	}
 	if strings.TrimSpace(v) == "" {
 		l.errorf(join(path, key), "`%s` is empty", key)
 	}
@@ -140,10 +142,10 @@ func (l *loader) identity() {
 		}
 	}
 	l.checkID("id", "scenario", f.ID)
-	if f.Version < 1 {
+	if f.Version < 1 && !l.failed["version"] {
 		l.errorf("version", "`version` must be 1 or more")
 	}
-	if f.Months < 1 || f.Months > MaxMonths {
+	if (f.Months < 1 || f.Months > MaxMonths) && !l.failed["months"] {
 		l.errorf("months", "`months` must be between 1 and %d, not %d", MaxMonths, f.Months)
 	}
 	for _, k := range []struct{ key, v string }{{"title", f.Title}, {"track", f.Track}, {"pitch", f.Pitch}, {"promise", f.Promise}, {"price", f.Price}} {
@@ -234,7 +236,7 @@ func (l *loader) stats() {
 		if d.Min > d.Max {
 			l.errorf(path+".min", "stat `%s`: min %v is above max %v", id, d.Min, d.Max)
 		}
-		if d.Initial < d.Min || d.Initial > d.Max {
+		if (d.Initial < d.Min || d.Initial > d.Max) && !l.failed[path+".initial"] && !l.failed[path+".min"] && !l.failed[path+".max"] {
 			l.errorf(path+".initial", "stat `%s` starts at %v, outside its bounds %v..%v", id, d.Initial, d.Min, d.Max)
 		}
 		sc.statIndex[id] = len(sc.Stats)
@@ -489,7 +491,7 @@ func (l *loader) rules() {
 		l.need(path, "label", r.Label)
 		rule := Rule{Label: r.Label, When: l.c.Cond(r.When, "the condition of monthly rule `"+r.Label+"`", ctxGeneral),
 			Effect: l.effect(path, &l.f.Monthly[i].Effects, ctxGeneral)}
-		if rule.Effect.Empty() {
+		if !declaresEffects(&l.f.Monthly[i].Effects) {
 			l.warnf(path, "monthly rule `%s` changes nothing", r.Label)
 		}
 		l.sc.Rules = append(l.sc.Rules, rule)
@@ -524,7 +526,7 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		if len(d.Outcomes) == 1 {
 			l.errorf(p+".outcomes", "%s has a single outcome; use the choice's own effects and text, or add another outcome", what)
 		}
-		if ch.Effect.Empty() && !fight && len(ch.Outcomes) == 0 {
+		if !declaresEffects(&d.Effects) && !fight && len(ch.Outcomes) == 0 {
 			l.warnf(p, "%s has no effect", what)
 		}
 		out = append(out, ch)
@@ -782,6 +784,12 @@ func (l *loader) ladder() {
 	if len(d.Ratings) > 0 && math.Abs(sum-1) > 1e-6 {
 		l.errorf("ladder.ratings", "rating quotas add up to %.4g; they must add up to 1", sum)
 	}
+}
+
+// declaresEffects reports whether the author wrote any effect, even one
+// that failed to compile (that has its own error).
+func declaresEffects(e *Effects) bool {
+	return len(e.Add)+len(e.Set)+len(e.SetFlags)+len(e.Clear) > 0 || e.FollowUp != nil || e.StartRaise != "" || e.End != ""
 }
 
 func hasMax(levels []LevelDef) bool {

@@ -200,7 +200,8 @@ text = "E"
 choices = "none"
 weight = { a = 1 }
 `
-	f, _, errs := parseFile("d.toml", []byte(src))
+	f, d := parseFile("d.toml", []byte(src))
+	errs := d.errs
 	if f == nil {
 		t.Fatal("parseFile gave no File for valid TOML")
 	}
@@ -243,7 +244,8 @@ weight = { a = 1 }
 
 // TestDecodeMissingKeys names each missing required key with its table.
 func TestDecodeMissingKeys(t *testing.T) {
-	_, _, errs := parseFile("m.toml", []byte("format = 1\n\n[stats.cash]\nlabel = \"Cash\"\n"))
+	_, d := parseFile("m.toml", []byte("format = 1\n\n[stats.cash]\nlabel = \"Cash\"\n"))
+	errs := d.errs
 	msg := errs.Error()
 	for _, want := range []string{"missing key `id` at the top of the file", "missing key `initial` in [stats.cash]", "missing key `max` in [stats.cash]", "m.toml:3:1: missing key `min` in [stats.cash]"} {
 		if !strings.Contains(msg, want) {

@@ -36,7 +36,7 @@ func LoadFS(fsys fs.FS, label string) ([]*Scenario, Errors) {
 		}
 		data, err := readLimited(fsys, e.Name())
 		if err != nil {
-			errs = append(errs, Error{File: name, Msg: err.Error()})
+			errs = append(errs, Error{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()})
 			continue
 		}
 		sc, es := Parse(name, data)
@@ -50,7 +50,7 @@ func LoadFS(fsys fs.FS, label string) ([]*Scenario, Errors) {
 
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize)
+		return nil, fmt.Errorf("file is %d bytes; the limit is %d (split it into several scenarios)", info.Size(), MaxFileSize)
 	}
 	return fs.ReadFile(fsys, name)
 }
@@ -62,7 +62,7 @@ func LoadFile(name string) (*Scenario, Errors) {
 		return nil, Errors{{File: name, Msg: "cannot read: " + err.Error()}}
 	}
 	if info.Size() > MaxFileSize {
-		return nil, Errors{{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize), Help: "split it into several scenarios"}}
+		return nil, Errors{{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize), Help: "split it into several scenarios"}}
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {

@@ -80,8 +80,11 @@ type BandResult struct {
 	Min    float64 `json:"min"`
 	Max    float64 `json:"max"`
 	Pass   bool    `json:"pass"`
-	Count  int     `json:"count"` // runs the value is measured over
-	Source string  `json:"source"`
+	// Never reports a median_month band whose condition held in fewer
+	// than half the runs: the median is "never" and Value is 0.
+	Never  bool   `json:"never,omitempty"`
+	Count  int    `json:"count"` // runs the value is measured over
+	Source string `json:"source"`
 }
 
 // runResult is what one run contributes.
@@ -290,8 +293,11 @@ func band(c scenario.Calibration, k int, results []runResult) BandResult {
 		sort.Float64s(months)
 		br.Count = len(months)
 		br.Value = quantile(months, 0.5)
+		if math.IsInf(br.Value, 1) {
+			br.Value, br.Never = 0, true
+		}
 	}
-	br.Pass = br.Value >= c.Min && br.Value <= c.Max
+	br.Pass = !br.Never && br.Value >= c.Min && br.Value <= c.Max
 	return br
 }
 

@@ -130,15 +130,22 @@ func formatMoney(v float64) string {
 		}
 		return s
 	}
+	// Round first, then pick the scale, so 999,999 shows as $1M, not $1000k.
+	var out string
 	switch {
-	case v >= 1e9:
-		return sign + "$" + trim(fmt.Sprintf("%.2f", v/1e9)) + "B"
-	case v >= 1e6:
-		return sign + "$" + trim(fmt.Sprintf("%.2f", v/1e6)) + "M"
-	case v >= 1e4:
-		return sign + "$" + trim(fmt.Sprintf("%.0f", v/1e3)) + "k"
-	case v >= 1e3:
-		return sign + "$" + trim(fmt.Sprintf("%.1f", v/1e3)) + "k"
+	case v >= 999_995_000:
+		out = "$" + trim(fmt.Sprintf("%.2f", v/1e9)) + "B"
+	case v >= 999_995:
+		out = "$" + trim(fmt.Sprintf("%.2f", v/1e6)) + "M"
+	case v >= 9_999.5:
+		out = "$" + fmt.Sprintf("%.0f", v/1e3) + "k"
+	case v >= 999.95:
+		out = "$" + trim(fmt.Sprintf("%.1f", v/1e3)) + "k"
+	default:
+		out = "$" + fmt.Sprintf("%.0f", v)
 	}
-	return sign + "$" + fmt.Sprintf("%.0f", v)
+	if out == "$0" {
+		return out // never "-$0"
+	}
+	return sign + out
 }

@@ -146,7 +146,8 @@ func (r *Run) apply(e *scenario.Effect) int {
 	if fu := e.FollowUp; fu != nil {
 		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After})
 	}
-	if sr := e.StartRound(); sr >= 0 && r.st.Raising < 0 && sc.Funding != nil {
+	if sr := e.StartRound(); sr >= r.st.NextRound && r.st.Raising < 0 && sc.Funding != nil {
+		// A closed round never restarts; starting a later one skips ahead.
 		r.startRaise(sr)
 	}
 	if len(e.Add)+len(e.Set) > 0 {

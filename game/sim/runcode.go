@@ -83,11 +83,14 @@ func ParseCode(text string) (Code, error) {
 		return Code{}, fmt.Errorf("run code's version %q is not a number", parts[1])
 	}
 	buf, err := base32Decode(parts[2])
-	if err != nil {
+	if err != nil && err != errExtra {
 		return Code{}, fmt.Errorf("run code: %v", err)
 	}
 	if len(buf) < 5 {
 		return Code{}, errors.New("run code is too short (a character may be missing)")
+	}
+	if err == errExtra {
+		return Code{}, err
 	}
 	payload, tail := buf[:len(buf)-3], buf[len(buf)-3:]
 	want := uint32(tail[0])<<16 | uint32(tail[1])<<8 | uint32(tail[2])
@@ -132,6 +135,8 @@ func base32Encode(b []byte) string {
 	return out.String()
 }
 
+var errExtra = errors.New("run code has a character too many or too few (check the end of the code)")
+
 func base32Decode(s string) ([]byte, error) {
 	var out []byte
 	var acc uint32
@@ -155,6 +160,11 @@ func base32Decode(s string) ([]byte, error) {
 			bits -= 8
 			out = append(out, byte(acc>>bits))
 		}
+	}
+	// A canonical code leaves fewer than 5 spare bits, all zero; anything
+	// else means a character too many.
+	if bits >= 5 || acc&(1<<bits-1) != 0 {
+		return out, errExtra
 	}
 	return out, nil
 }

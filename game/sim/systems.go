@@ -64,7 +64,7 @@ func (r *Run) resolveRaise(rd *scenario.Round, rep *Report, end *int) {
 			v[fu.Valuation] = r.clamp(fu.Valuation, post)
 		}
 		v[sc.Var(scenario.VarRoundsClosed)]++
-		st.NextRound++
+		st.NextRound = st.Raising + 1
 		if rep != nil {
 			rep.note(NoteFunding, fmt.Sprintf("The %s closes: %s for %.0f%% of the company (post-money %s). The odds were %.0f%%; the roll came in at %.0f.",
 				rd.Label, FormatValue(amount, scenario.Money), dil*100, FormatValue(post, scenario.Money), p*100, u*100))
