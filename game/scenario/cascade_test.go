@@ -19,10 +19,16 @@ func TestNoCascadingErrors(t *testing.T) {
 	}{
 		{"testdata/broken/wrong_type.toml", []string{"`months` must be between", "`title` is empty"}},
 		{"testdata/broken/unknown_stat.toml", []string{"has no effect"}},
+		// An empty file: each missing key once, not again as an empty id,
+		// a version of 0 and a length of 0 months.
+		{"", []string{"scenario id ``", "`version` must be 1 or more", "`months` must be between"}},
 	} {
-		data, err := os.ReadFile(tt.file)
-		if err != nil {
-			t.Fatal(err)
+		var data []byte
+		if tt.file != "" {
+			var err error
+			if data, err = os.ReadFile(tt.file); err != nil {
+				t.Fatal(err)
+			}
 		}
 		_, errs := scenario.Parse(tt.file, data)
 		for _, bad := range tt.notWant {
