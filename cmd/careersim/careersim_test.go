@@ -151,7 +151,7 @@ func TestPlayQuitAndEOF(t *testing.T) {
 func TestReplayRefuses(t *testing.T) {
 	for _, tt := range []struct{ code, want string }{
 		{"nonsense", "run code"},
-		{"mini.3.H41HWH25MG8H0M4H06RM0VX", "checksum"},
+		{"mini.3.H41HWH25MG8H0X4H06RM0VG", "checksum"},
 		{"mini.3.H41HWH25MG8H0M4H06RM0VG", "not installed"},
 	} {
 		code, _, stderr := careersim(t, "", "replay", tt.code)
