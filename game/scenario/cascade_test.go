@@ -21,7 +21,7 @@ func TestNoCascadingErrors(t *testing.T) {
 		{"testdata/broken/unknown_stat.toml", []string{"has no effect"}},
 		// An empty file: each missing key once, not again as an empty id,
 		// a version of 0 and a length of 0 months.
-		{"", []string{"scenario id ``", "`version` must be 1 or more", "`months` must be between"}},
+		{"", []string{"scenario format 0", "scenario id ``", "`version` must be 1 or more", "`months` must be between"}},
 	} {
 		var data []byte
 		if tt.file != "" {
@@ -30,10 +30,14 @@ func TestNoCascadingErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		_, errs := scenario.Parse(tt.file, data)
+		name := tt.file
+		if name == "" {
+			name = "empty.toml"
+		}
+		_, errs := scenario.Parse(name, data)
 		for _, bad := range tt.notWant {
 			if strings.Contains(errs.Error(), bad) {
-				t.Errorf("%s: a follow-on message %q:\n%v", tt.file, bad, errs)
+				t.Errorf("%s: a follow-on message %q:\n%v", name, bad, errs)
 			}
 		}
 	}
