@@ -47,6 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"debrief":  cmdDebrief,
 		"report":   cmdReport,
 		"serve":    cmdServe,
+		"history":  cmdHistory,
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
