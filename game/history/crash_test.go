@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"runwayladder/game/storage"
 )
@@ -36,6 +37,9 @@ func (c chunkedStore) Append(name string, data []byte) error {
 			return err
 		}
 		data = data[n:]
+		if len(data) > 0 {
+			time.Sleep(300 * time.Microsecond)
+		}
 	}
 	return nil
 }
@@ -81,7 +85,10 @@ func TestCrashDuringAppend(t *testing.T) {
 	}
 	durable := map[string]bool{}
 	tornRounds := 0
-	for round := 0; round < 8; round++ {
+	// Whole-record appends rarely tear; chunked ones nearly always do. Go
+	// on until two rounds tore (at most 20), so a loaded machine cannot
+	// make the test pass without exercising a torn tail.
+	for round := 0; round < 20 && (round < 8 || tornRounds < 2); round++ {
 		mode := "whole"
 		if round%2 == 1 {
 			mode = "chunks"
@@ -95,7 +102,7 @@ func TestCrashDuringAppend(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		killAfter := 3 + round*4
+		killAfter := 3 + round%8*4
 		sc := bufio.NewScanner(out)
 		seen := 0
 		for sc.Scan() {
@@ -104,6 +111,8 @@ func TestCrashDuringAppend(t *testing.T) {
 				durable[code] = true
 				seen++
 				if seen == killAfter {
+					// Let the next append get under way, then kill.
+					time.Sleep(time.Duration(round%4) * time.Millisecond)
 					_ = cmd.Process.Signal(syscall.SIGKILL)
 				}
 			} else if strings.HasPrefix(line, "error") {
@@ -158,7 +167,7 @@ func TestCrashDuringAppend(t *testing.T) {
 		}
 	}
 	if tornRounds == 0 {
-		t.Error("no kill landed mid-record in 8 rounds; the test did not exercise a torn tail")
+		t.Error("no kill landed mid-record in 20 rounds; the test did not exercise a torn tail")
 	}
 	recs, rep, err := Open(d).Load()
 	if err != nil || rep.Damaged() || len(recs) != len(durable) {
