@@ -1,0 +1,496 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"runwayladder/game/scenario"
+	"runwayladder/game/sim"
+)
+
+// endingScreen explains how the run ended: the outcome and its category,
+// charts of the key stats over the months, the decisions that mattered
+// most, the outcome axes every path shares, and the run code.
+type endingScreen struct {
+	a         *app
+	decisions []decision
+	nav       nav
+	scroll    scroller
+	code      string
+}
+
+// decision is one decision that mattered, as the ending lists it.
+type decision struct {
+	month          int
+	title, picked  string
+	favoured, note string
+}
+
+func newEnding(a *app) *endingScreen {
+	e := &endingScreen{a: a, code: a.run.Code()}
+	e.decisions = keyDecisions(a.run, 4)
+	e.nav.focus = 0
+	return e
+}
+
+// keyDecisions returns the decisions that mattered most: those whose
+// options the typical player's estimate told furthest apart.
+func keyDecisions(run *sim.Run, n int) []decision {
+	var out []decision
+	for _, kd := range sim.KeyDecisions(run, n) {
+		d := decision{month: kd.Month, title: kd.Title, picked: kd.Picked}
+		if kd.Best >= 0 && kd.Best != kd.PickedOption && kd.Best < len(kd.Options) {
+			d.favoured = kd.Options[kd.Best]
+		}
+		out = append(out, d)
+	}
+	if len(out) == 0 {
+		out = biggestMonths(run, n)
+	}
+	return out
+}
+
+// biggestMonths is the fallback: the decisions of the months in which the
+// charted stats moved most (relative to each stat's range over the run).
+func biggestMonths(run *sim.Run, n int) []decision {
+	st := run.State()
+	sc := run.Scenario()
+	if len(st.Series) < 2 {
+		return nil
+	}
+	type scored struct {
+		step  int
+		score float64
+	}
+	var ss []scored
+	for k := range st.Steps {
+		if k+1 >= len(st.Series) {
+			break
+		}
+		score := 0.0
+		for i := range sc.Stats {
+			if sc.Stats[i].Hidden {
+				continue
+			}
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, row := range st.Series {
+				lo, hi = math.Min(lo, row[i]), math.Max(hi, row[i])
+			}
+			if hi > lo {
+				score += math.Abs(st.Series[k+1][i]-st.Series[k][i]) / (hi - lo)
+			}
+		}
+		ss = append(ss, scored{k, score})
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
+	if len(ss) > n {
+		ss = ss[:n]
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].step < ss[j].step })
+	var out []decision
+	for _, s := range ss {
+		step := st.Steps[s.step]
+		out = append(out, decision{month: step.Month, title: fmt.Sprintf("Month %d", step.Month), picked: fmt.Sprintf("choice %d", step.Pick+1)})
+	}
+	return out
+}
+
+// chartStats returns the stats drawn on the ending's charts.
+func chartStats(sc *scenario.Scenario) []int {
+	var out []int
+	for i, s := range sc.Stats {
+		if s.Chart {
+			out = append(out, i)
+		}
+	}
+	if len(out) == 0 {
+		for i, s := range sc.Stats {
+			if !s.Hidden && len(out) < 4 {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+type endingLayout struct {
+	view, foot Rect
+	buttons    []Rect
+	content    float64
+	// content coordinates
+	textY     float64
+	textLines []string
+	chartsY   float64
+	charts    []Rect
+	lowerY    float64
+	decR      Rect
+	decLines  [][]string
+	axesR     Rect
+	codeR     Rect
+}
+
+func layEnding(b Rect, st *style, w *wrapper, run *sim.Run, ds []decision) endingLayout {
+	var l endingLayout
+	sc := run.Scenario()
+	body := b.InsetXY(st.d(28), st.d(20))
+	l.foot, body = body.CutBottom(st.d(48))
+	_, l.view = body.CutBottom(st.d(12))
+	bw := math.Min(st.d(220), (l.foot.W-2*st.d(12))/3)
+	for i := 0; i < 3; i++ {
+		l.buttons = append(l.buttons, Rect{l.foot.Right() - float64(3-i)*bw - float64(2-i)*st.d(12), l.foot.Y, bw, l.foot.H})
+	}
+	inner := l.view.W - st.d(16)
+	y := 0.0
+	y += a11yBadgeH(st) + st.d(10) + lineH(st.title) + st.d(8)
+	l.textY = y
+	end := run.Ending()
+	l.textLines = w.wrap(end.Text, st.body, math.Min(inner, st.d(900)))
+	y += textHeight(len(l.textLines), st.body, 1.4) + st.d(22)
+	// Charts: small multiples of the charted stats.
+	cs := chartStats(sc)
+	cols := 2
+	if inner/st.u >= 1000 {
+		cols = 3
+	}
+	if len(cs) <= 2 {
+		cols = max(len(cs), 1)
+	}
+	l.chartsY = y
+	y += lineH(st.label) + st.d(10)
+	gap := st.d(14)
+	cw := (inner - gap*float64(cols-1)) / float64(cols)
+	ch := st.d(132)
+	for i := range cs {
+		r := Rect{float64(i%cols) * (cw + gap), y + float64(i/cols)*(ch+gap), cw, ch}
+		l.charts = append(l.charts, r)
+	}
+	rowsN := (len(cs) + cols - 1) / cols
+	y += float64(rowsN)*(ch+gap) + st.d(10)
+	// Decisions and axes side by side (stacked when narrow).
+	l.lowerY = y
+	half := (inner - gap) / 2
+	decW, axW := half, half
+	stacked := inner/st.u < 700
+	if stacked {
+		decW, axW = inner, inner
+	}
+	dy := st.d(18) + lineH(st.label) + st.d(10)
+	for _, d := range ds {
+		ls := w.wrap(decisionText(d), st.small, decW-st.d(36))
+		l.decLines = append(l.decLines, ls)
+		dy += lineH(st.bodyBold) + st.d(2) + textHeight(len(ls), st.small, 1.25) + st.d(12)
+	}
+	if len(ds) == 0 {
+		dy += lineH(st.small) * 1.25
+	}
+	dy += st.d(8)
+	axH := st.d(18) + lineH(st.label) + st.d(10) + float64(len(sim.AxisNames))*(lineH(st.bodyBold)+st.d(14)) + st.d(8)
+	if stacked {
+		l.decR = Rect{0, y, decW, dy}
+		y += dy + gap
+		l.axesR = Rect{0, y, axW, axH}
+		y += axH + gap
+	} else {
+		hh := math.Max(dy, axH)
+		l.decR = Rect{0, y, decW, hh}
+		l.axesR = Rect{decW + gap, y, axW, hh}
+		y += hh + gap
+	}
+	l.codeR = Rect{0, y, inner, st.d(18) + lineH(st.label) + st.d(8) + lineH(st.mono) + st.d(8) + lineH(st.small)*2.6 + st.d(16)}
+	y += l.codeR.H
+	l.content = y + st.d(8)
+	return l
+}
+
+// a11yBadgeH is the height of the category badge.
+func a11yBadgeH(st *style) float64 { return lineH(st.small) + st.d(6) }
+
+func decisionText(d decision) string {
+	s := fmt.Sprintf("You chose “%s”.", d.picked)
+	if d.favoured != "" {
+		s += fmt.Sprintf(" A typical player would have gone for “%s”.", d.favoured)
+	} else {
+		s += " It was the choice a typical player favours."
+	}
+	return s
+}
+
+// categoryColour colours an ending's category.
+func categoryColour(pal Palette, c scenario.Category) color.RGBA {
+	switch c {
+	case scenario.Thrived, scenario.Good:
+		return pal.Good
+	case scenario.Survived:
+		return pal.Focus
+	case scenario.Struggled:
+		return pal.Warn
+	}
+	return pal.Bad
+}
+
+func (e *endingScreen) layout() endingLayout {
+	return layEnding(e.a.bounds(), e.a.style(), e.a.wrap, e.a.run, e.decisions)
+}
+
+// Update implements Screen.
+func (e *endingScreen) Update(in Input) (Screen, error) {
+	a := e.a
+	st := a.style()
+	l := e.layout()
+	if in.Back {
+		return newTitle(a), nil
+	}
+	if in.Down && !in.Moved {
+		e.scroll.off += lineH(st.body) * 3
+	}
+	if in.Up && !in.Moved {
+		e.scroll.off -= lineH(st.body) * 3
+	}
+	e.scroll.update(in, l.view, l.content, lineH(st.body))
+	nin := in
+	nin.Up, nin.Down = false, false
+	switch e.nav.update(nin, l.buttons, nil, 3) {
+	case 0:
+		sc := a.run.Scenario()
+		a.session = a.run.State().Session
+		if err := a.startRun(sc); err != nil {
+			a.say("Could not start: "+err.Error(), true)
+			return e, nil
+		}
+		return newMonth(a), nil
+	case 1:
+		return newChoose(a), nil
+	case 2:
+		return newTitle(a), nil
+	}
+	return e, nil
+}
+
+// Draw implements Screen.
+func (e *endingScreen) Draw(dst *ebiten.Image) {
+	a := e.a
+	st := a.style()
+	pal := st.pal
+	run := a.run
+	sc := run.Scenario()
+	end := run.Ending()
+	l := e.layout()
+	e.scroll.clamp(l.view, l.content)
+	clip := clipTo(dst, l.view)
+	ox, oy := l.view.X, l.view.Y-e.scroll.off
+	view := l.view
+	cc := categoryColour(pal, end.Category)
+	badge := string(end.Category)
+	if badge != "" {
+		badge = string(badge[0]-32) + badge[1:]
+	}
+	if oy >= view.Y {
+		x := a.chip(clip, ox, oy, badge, cc, view)
+		a.paint.text(clip, ellipsize(fmt.Sprintf("%s · %d months", sc.Title, len(run.State().Steps)), st.small, view.W-x-st.d(12)), st.small, ox+x+st.d(12), oy+st.d(3), pal.Muted, view)
+	}
+	a.paint.textCut(clip, ellipsize(end.Title, st.title, view.W-st.d(16)), st.title, ox, oy+a11yBadgeH(st)+st.d(10), pal.Text, view)
+	y := oy + l.textY
+	for _, ln := range l.textLines {
+		a.paint.textCut(clip, ln, st.body, ox, y, pal.Text, view)
+		y += lineH(st.body) * 1.4
+	}
+	a.paint.textCut(clip, "THE MONTHS", st.label, ox, oy+l.chartsY, pal.Muted, view)
+	series := run.State().Series
+	for i, si := range chartStats(sc) {
+		r := l.charts[i].Offset(ox, oy)
+		if !r.Overlaps(view) {
+			continue
+		}
+		e.drawChart(clip, r, view, sc, si, series, pal.Series[i%len(pal.Series)])
+	}
+	e.drawDecisions(clip, l.decR.Offset(ox, oy), view, l)
+	e.drawAxes(clip, l.axesR.Offset(ox, oy), view)
+	e.drawCode(clip, l.codeR.Offset(ox, oy), view)
+	a.fadeEdges(clip, view, l.content, e.scroll.off, pal.Bg)
+	a.scrollbar(dst, Rect{view.X, view.Y, view.W - st.d(4), view.H}, l.content, e.scroll.off)
+	if e.scroll.off+view.H < l.content-st.d(40) {
+		hint := Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(12), l.foot.H}
+		a.paint.textIn(dst, "↓ scroll for more", st.small, hint, 0, pal.Faint)
+	}
+	labels := []string{"Play this path again", "Choose another path", "Title"}
+	for i, r := range l.buttons {
+		a.button(dst, r, labels[i], "", e.nav.focus == i, true, i == 0)
+	}
+}
+
+// drawChart draws one stat over the months as a line with a soft fill.
+func (e *endingScreen) drawChart(dst *ebiten.Image, r, view Rect, sc *scenario.Scenario, si int, series [][]float64, clr color.RGBA) {
+	a := e.a
+	st := a.style()
+	pal := st.pal
+	s := &sc.Stats[si]
+	a.paint.round(dst, r, st.d(10), pal.Panel)
+	a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
+	in := r.InsetXY(st.d(14), st.d(12))
+	last := 0.0
+	if len(series) > 0 {
+		last = series[len(series)-1][si]
+	}
+	val := sim.FormatValue(last, s.Unit)
+	vw := textWidth(val, st.bodyBold)
+	a.paint.textCut(dst, ellipsize(s.Label, st.small, in.W-vw-st.d(8)), st.small, in.X, in.Y+st.d(2), pal.Muted, view)
+	a.paint.textCut(dst, val, st.bodyBold, in.Right()-vw, in.Y, pal.Text, view)
+	plot := Rect{in.X, in.Y + lineH(st.bodyBold) + st.d(8), in.W, in.H - lineH(st.bodyBold) - st.d(8) - lineH(st.tiny) - st.d(4)}
+	if len(series) < 2 || plot.H <= 0 {
+		return
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, row := range series {
+		lo, hi = math.Min(lo, row[si]), math.Max(hi, row[si])
+	}
+	if lo > 0 && s.Bounded && s.Min == 0 && hi-lo < hi*0.5 {
+		lo = 0 // small wiggles of a large value read better against zero
+	}
+	if hi-lo < 1e-9 {
+		hi, lo = hi+1, lo-1
+	}
+	px := func(i int) float64 { return plot.X + plot.W*float64(i)/float64(len(series)-1) }
+	py := func(v float64) float64 { return plot.Bottom() - plot.H*(v-lo)/(hi-lo) }
+	// Grid: the zero line when the range crosses it, top and bottom.
+	a.paint.rect(dst, Rect{plot.X, plot.Bottom(), plot.W, st.d(1)}, pal.Border)
+	if lo < 0 && hi > 0 {
+		a.paint.rect(dst, Rect{plot.X, py(0), plot.W, st.d(1)}, alpha(pal.Bad, 0.6))
+	}
+	var area, line vector.Path
+	area.MoveTo(float32(px(0)), float32(plot.Bottom()))
+	for i, row := range series {
+		x, y := float32(px(i)), float32(py(row[si]))
+		area.LineTo(x, y)
+		if i == 0 {
+			line.MoveTo(x, y)
+		} else {
+			line.LineTo(x, y)
+		}
+	}
+	area.LineTo(float32(px(len(series)-1)), float32(plot.Bottom()))
+	area.Close()
+	a.paint.fill(dst, &area, mix(pal.Panel, clr, 0.16))
+	a.paint.stroke(dst, &line, st.d(2), clr)
+	a.paint.circle(dst, px(len(series)-1), py(last), st.d(3.5), clr)
+	ty := plot.Bottom() + st.d(4)
+	a.paint.textCut(dst, "month 1", st.tiny, plot.X, ty, pal.Faint, view)
+	endLbl := fmt.Sprintf("month %d", len(series)-1)
+	a.paint.textCut(dst, endLbl, st.tiny, plot.Right()-textWidth(endLbl, st.tiny), ty, pal.Faint, view)
+	rng := fmt.Sprintf("%s to %s", sim.FormatValue(lo, s.Unit), sim.FormatValue(hi, s.Unit))
+	rw := textWidth(rng, st.tiny)
+	if plot.W > rw+st.d(150) {
+		a.paint.textCut(dst, rng, st.tiny, plot.X+(plot.W-rw)/2, ty, pal.Faint, view)
+	}
+}
+
+func (e *endingScreen) drawDecisions(dst *ebiten.Image, r, view Rect, l endingLayout) {
+	a := e.a
+	st := a.style()
+	pal := st.pal
+	if r.Overlaps(view) {
+		a.paint.round(dst, r, st.d(10), pal.Panel)
+		a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
+	}
+	in := r.InsetXY(st.d(18), st.d(18))
+	a.paint.textCut(dst, "THE DECISIONS THAT MATTERED MOST", st.label, in.X, in.Y, pal.Muted, view)
+	y := in.Y + lineH(st.label) + st.d(10)
+	if len(e.decisions) == 0 {
+		a.paint.textCut(dst, "No decision had options far enough apart to stand out.", st.small, in.X, y, pal.Faint, view)
+	}
+	for i, d := range e.decisions {
+		badge := fmt.Sprintf("%d", d.month)
+		bw := st.d(28)
+		br := Rect{in.X, y, bw, lineH(st.bodyBold)}
+		if br.Within(view, 0) {
+			a.paint.round(dst, br, st.d(5), pal.Raised)
+			a.paint.textIn(dst, badge, st.label, br, 0.5, pal.Accent)
+		}
+		a.paint.textCut(dst, ellipsize(d.title, st.bodyBold, in.W-bw-st.d(8)), st.bodyBold, in.X+bw+st.d(8), y, pal.Text, view)
+		y += lineH(st.bodyBold) + st.d(2)
+		for _, ln := range l.decLines[i] {
+			a.paint.textCut(dst, ln, st.small, in.X+bw+st.d(8), y, pal.Muted, view)
+			y += lineH(st.small) * 1.25
+		}
+		y += st.d(12)
+	}
+}
+
+func (e *endingScreen) drawAxes(dst *ebiten.Image, r, view Rect) {
+	a := e.a
+	st := a.style()
+	pal := st.pal
+	o := a.run.Outcome()
+	if r.Overlaps(view) {
+		a.paint.round(dst, r, st.d(10), pal.Panel)
+		a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
+	}
+	in := r.InsetXY(st.d(18), st.d(18))
+	a.paint.textCut(dst, "WHERE YOU ENDED UP (THE SAME SCALES FOR EVERY PATH)", st.label, in.X, in.Y, pal.Muted, view)
+	y := in.Y + lineH(st.label) + st.d(10)
+	rowH := lineH(st.bodyBold) + st.d(14)
+	labelW := st.d(96)
+	for i, name := range sim.AxisNames {
+		v := o.Axis(i)
+		label := map[string]string{"wealth": "Wealth", "level": "Level", "skills": "Skills", "wellbeing": "Wellbeing", "autonomy": "Autonomy", "months": "Time"}[name]
+		var val string
+		frac := -1.0
+		switch name {
+		case "wealth":
+			val = sim.FormatValue(v, scenario.Money)
+		case "level":
+			val = fmt.Sprintf("%.1f of 10", v)
+			if o.Title != "" {
+				val = fmt.Sprintf("%s (%.1f)", o.Title, v)
+			}
+			frac = v / 10
+		case "months":
+			val = fmt.Sprintf("%d months", int(v))
+		default:
+			val = fmt.Sprintf("%.0f", v)
+			frac = v / 100
+		}
+		a.paint.textCut(dst, label, st.small, in.X, y+st.d(2), pal.Muted, view)
+		vx := in.X + labelW
+		vw := textWidth(val, st.bodyBold)
+		if frac >= 0 {
+			barW := in.W - labelW - math.Min(vw, in.W*0.45) - st.d(12)
+			if barW > st.d(40) {
+				br := Rect{vx, y + lineH(st.bodyBold)/2 - st.d(3), barW, st.d(6)}
+				if br.Within(view, 0) {
+					a.meter(dst, br, frac, pal.Series[i%len(pal.Series)])
+				}
+				vx = br.Right() + st.d(12)
+			}
+		}
+		a.paint.textCut(dst, ellipsize(val, st.bodyBold, in.Right()-vx), st.bodyBold, vx, y, pal.Text, view)
+		y += rowH
+	}
+}
+
+func (e *endingScreen) drawCode(dst *ebiten.Image, r, view Rect) {
+	a := e.a
+	st := a.style()
+	pal := st.pal
+	if r.Overlaps(view) {
+		a.paint.round(dst, r, st.d(10), pal.Sunken)
+		a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
+	}
+	in := r.InsetXY(st.d(18), st.d(18))
+	a.paint.textCut(dst, "RUN CODE", st.label, in.X, in.Y, pal.Muted, view)
+	y := in.Y + lineH(st.label) + st.d(8)
+	a.paint.textCut(dst, ellipsize(e.code, st.mono, in.W), st.mono, in.X, y, pal.Accent, view)
+	y += lineH(st.mono) + st.d(8)
+	note := "This code replays the run exactly: give it to your facilitator, or run careersim replay CODE. It is kept with your history."
+	if s := a.run.State().Session; s != "" {
+		note = "Session " + s + ". " + note
+	}
+	for _, ln := range clampLines(a.wrap.wrap(note, st.small, in.W), 2, st.small, in.W) {
+		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Muted, view)
+		y += lineH(st.small) * 1.3
+	}
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"runwayladder/game/scenario"
+)
+
+var errNotTOML = errors.New("not a scenario file: only .toml files are read")
+
+// readBounded reads a file of at most scenario.MaxFileSize bytes.
+func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > scenario.MaxFileSize {
+		return nil, fmt.Errorf("file is larger than %d bytes", scenario.MaxFileSize)
+	}
+	return data, nil
+}
+
+// ScenarioDir is a folder of the player's own scenarios.
+type ScenarioDir struct {
+	Path string
+	// Optional folders (the one in the config folder) may be missing
+	// without an error.
+	Optional bool
+}
+
+// library is the set of scenarios the player can choose from: the bundled
+// ones and the user's own (folders and dropped files), with every problem
+// found while loading them.
+type library struct {
+	bundledFS fs.FS
+	dirs      []ScenarioDir
+	dropped   []DroppedFile
+
+	bundled []*scenario.Scenario
+	user    []*scenario.Scenario
+	// all is bundled and user merged: a user scenario with a bundled id
+	// replaces it.
+	all  []*scenario.Scenario
+	errs scenario.Errors
+}
+
+func newLibrary(bundled fs.FS, dirs []ScenarioDir) *library {
+	l := &library{bundledFS: bundled, dirs: dirs}
+	l.load()
+	return l
+}
+
+// load (re)reads every source. Bundled scenarios are read once.
+func (l *library) load() {
+	var errs scenario.Errors
+	if l.bundled == nil && l.bundledFS != nil {
+		var es scenario.Errors
+		l.bundled, es = scenario.LoadBundled(l.bundledFS)
+		errs = append(errs, es...)
+	}
+	var paths []string
+	for _, d := range l.dirs {
+		if _, err := os.Stat(d.Path); err != nil && d.Optional {
+			continue
+		}
+		paths = append(paths, d.Path)
+	}
+	var user []*scenario.Scenario
+	if len(paths) > 0 {
+		scs, es := scenario.LoadPaths(paths)
+		user = append(user, scs...)
+		errs = append(errs, es...)
+	}
+	for i := range l.dropped {
+		d := &l.dropped[i]
+		if d.Path != "" {
+			if data, err := os.ReadFile(d.Path); err == nil {
+				d.Data, d.Err = data, nil
+			}
+		}
+		if d.Err != nil {
+			errs = append(errs, scenario.Error{File: d.Name, Msg: d.Err.Error()})
+			continue
+		}
+		name := d.Name
+		if d.Path != "" {
+			name = d.Path
+		}
+		sc, es := scenario.Parse(name, d.Data)
+		errs = append(errs, es...)
+		if sc != nil {
+			user = append(user, sc)
+		}
+	}
+	l.user = user
+	l.all = scenario.Merge(l.bundled, user)
+	l.errs = errs
+}
+
+// add remembers dropped files and reloads. A file dropped again replaces
+// the earlier drop of the same name.
+func (l *library) add(files []DroppedFile) {
+	for _, f := range files {
+		replaced := false
+		for i := range l.dropped {
+			if l.dropped[i].Name == f.Name && l.dropped[i].Path == f.Path {
+				l.dropped[i], replaced = f, true
+			}
+		}
+		if !replaced {
+			l.dropped = append(l.dropped, f)
+		}
+	}
+	l.load()
+}
+
+// problems returns the load errors (warnings excluded) and the warnings.
+func (l *library) problems() (errs, warnings scenario.Errors) {
+	for _, e := range l.errs {
+		if e.Warning {
+			warnings = append(warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	return errs, warnings
+}
+
+// find returns a scenario by id.
+func (l *library) find(id string) (*scenario.Scenario, bool) { return scenario.Find(l.all, id) }

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"runwayladder/game/sim"
+)
+
+// sessionScreen takes a workshop session code: everyone who enters the
+// same code faces the same luck for the same choices. The code is stored
+// with the run.
+type sessionScreen struct {
+	a    *app
+	back Screen
+	code []rune
+	err  string
+	nav  nav
+}
+
+func newSession(a *app, back Screen) *sessionScreen {
+	return &sessionScreen{a: a, back: back, code: []rune(a.session)}
+}
+
+const maxSessionRunes = 32
+
+type sessionLayout struct {
+	header, intro, field, msg Rect
+	buttons                   []Rect
+}
+
+func laySession(b Rect, st *style) sessionLayout {
+	var l sessionLayout
+	body := b.InsetXY(st.d(32), st.d(24))
+	l.header, body = body.CutTop(headerHeight(st, true))
+	_, body = body.CutTop(st.d(22))
+	w := math.Min(body.W, st.d(640))
+	l.intro = Rect{body.X, body.Y, w, textHeight(4, st.body, 1.35)}
+	l.field = Rect{body.X, l.intro.Bottom() + st.d(16), w, st.d(58)}
+	l.msg = Rect{body.X, l.field.Bottom() + st.d(10), w, textHeight(2, st.small, 1.3)}
+	y := l.msg.Bottom() + st.d(16)
+	bw := (w - 2*st.d(12)) / 3
+	for i := 0; i < 3; i++ {
+		l.buttons = append(l.buttons, Rect{body.X + float64(i)*(bw+st.d(12)), y, bw, st.d(46)})
+	}
+	return l
+}
+
+// Update implements Screen.
+func (s *sessionScreen) Update(in Input) (Screen, error) {
+	a := s.a
+	l := laySession(a.bounds(), a.style())
+	if in.Back {
+		return s.back, nil
+	}
+	for _, r := range in.Runes {
+		if len(s.code) >= maxSessionRunes {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			s.code = append(s.code, unicode.ToUpper(r))
+			s.err = ""
+		}
+	}
+	if in.Erase && len(s.code) > 0 {
+		s.code = s.code[:len(s.code)-1]
+		s.err = ""
+	}
+	// Typing owns the keyboard here: only Enter, Tab and the pointer
+	// reach the buttons.
+	if in.Confirm {
+		return s.use()
+	}
+	nin := in
+	nin.Space, nin.Left, nin.Right = false, false, false
+	switch s.nav.update(nin, l.buttons, nil, 1) {
+	case 0:
+		return s.use()
+	case 1:
+		s.code, s.err = nil, ""
+		a.session = ""
+		if r, ok := s.back.(refresher); ok {
+			return r.refresh(), nil
+		}
+		return s.back, nil
+	case 2:
+		return s.back, nil
+	}
+	return s, nil
+}
+
+func (s *sessionScreen) use() (Screen, error) {
+	code := strings.TrimSpace(string(s.code))
+	if code == "" {
+		s.err = "Type the code first, or choose Back."
+		return s, nil
+	}
+	if _, err := sim.SessionSeed(code); err != nil {
+		s.err = "That code does not work: " + err.Error() + "."
+		return s, nil
+	}
+	s.a.session = code
+	return newChoose(s.a), nil
+}
+
+// Draw implements Screen.
+func (s *sessionScreen) Draw(dst *ebiten.Image) {
+	a := s.a
+	st := a.style()
+	pal := st.pal
+	l := laySession(a.bounds(), st)
+	a.header(dst, l.header, "Workshop session", "Play the same luck as everyone else in the room")
+	intro := "Your facilitator gives the room one code. Everyone who enters it faces the same luck for the same choices, so the debrief compares decisions, not dice. The code is kept with your run."
+	a.paint.lines(dst, clampLines(a.wrap.wrap(intro, st.body, l.intro.W), 4, st.body, l.intro.W), st.body, l.intro, pal.Muted, 1.35)
+	a.paint.round(dst, l.field, st.d(10), pal.Sunken)
+	a.paint.roundStroke(dst, l.field, st.d(10), st.d(2), pal.Focus)
+	in := l.field.InsetXY(st.d(18), 0)
+	code := string(s.code)
+	if code == "" {
+		a.paint.textIn(dst, "e.g. LAB-2025-A", st.mono, in, 0, pal.Faint)
+	} else {
+		a.paint.textIn(dst, code, st.mono, in, 0, pal.Text)
+	}
+	cx := in.X + math.Min(text.Advance(code, st.mono), in.W) + st.d(2)
+	a.paint.rect(dst, Rect{cx, l.field.Y + st.d(14), st.d(2), l.field.H - st.d(28)}, pal.Focus)
+	msg, clr := "Letters and digits, 3 to 32 of them. Enter uses the code.", pal.Faint
+	if s.err != "" {
+		msg, clr = s.err, pal.Bad
+	}
+	a.paint.lines(dst, clampLines(a.wrap.wrap(msg, st.small, l.msg.W), 2, st.small, l.msg.W), st.small, l.msg, clr, 1.3)
+	labels := []string{"Use this code", "Clear the code", "Back"}
+	keys := []string{"Enter", "", "Esc"}
+	for i, r := range l.buttons {
+		a.button(dst, r, labels[i], keys[i], s.nav.focus == i, true, i == 0)
+	}
+}

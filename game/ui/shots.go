@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"runwayladder/game/history"
+	"runwayladder/game/scenario"
+	"runwayladder/game/sim"
+	"runwayladder/game/storage"
+)
+
+// shotSizes are the window sizes every screenshot is taken at.
+var shotSizes = [][2]int{{1280, 720}, {800, 600}}
+
+// shot is one scripted screenshot: a name and how to reach the screen.
+type shot struct {
+	name  string
+	setup func(a *app) (Screen, error)
+}
+
+// director takes the scripted screenshots, one per frame, each drawn at
+// its own size into an offscreen image, then ends the game.
+type director struct {
+	a      *app
+	dir    string
+	shots  []shot
+	i      int
+	err    error
+	logged []string
+}
+
+// shotSeed makes screenshots the same on every machine.
+const shotSeed = 20250601
+
+func newDirector(a *app, dir string) *director {
+	return &director{a: a, dir: dir, shots: screenshotScript()}
+}
+
+// screenshotScript lists the screens a player sees, each reached the way
+// a player would (runs are played by the typical bot).
+func screenshotScript() []shot {
+	return []shot{
+		{"title", func(a *app) (Screen, error) {
+			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Month() >= 6 }); err != nil {
+				return nil, err
+			}
+			return newTitle(a), nil
+		}},
+		{"choose", func(a *app) (Screen, error) { return newChoose(a), nil }},
+		{"month-runway", func(a *app) (Screen, error) {
+			err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Month() >= 9 && r.Card().Kind == sim.CardEvent })
+			return newMonth(a), err
+		}},
+		{"month-ladder", func(a *app) (Screen, error) {
+			err := playTo(a, withLadder, func(r *sim.Run) bool {
+				return r.Builtin(scenario.VarLastRating) > 0 && r.Card().Kind == sim.CardEvent
+			})
+			return newMonth(a), err
+		}},
+		{"month-fight", func(a *app) (Screen, error) {
+			err := playTo(a, withFight, func(r *sim.Run) bool { return r.Card().Kind == sim.CardFight })
+			return newMonth(a), err
+		}},
+		{"happened-roll", func(a *app) (Screen, error) { return happenedWithRoll(a) }},
+		{"ending", func(a *app) (Screen, error) {
+			err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() })
+			if err != nil {
+				return nil, err
+			}
+			if !a.run.Done() {
+				return nil, errors.New("the run did not end")
+			}
+			return newEnding(a), nil
+		}},
+		{"settings", func(a *app) (Screen, error) { return newSettings(a, newTitle(a)), nil }},
+		{"session", func(a *app) (Screen, error) {
+			s := newSession(a, newTitle(a))
+			s.code = []rune("LAB-2025-A")
+			return s, nil
+		}},
+		{"title-problems", func(a *app) (Screen, error) {
+			a.lib.add([]DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
+			return newTitle(a), nil
+		}},
+		{"problems", func(a *app) (Screen, error) {
+			a.lib.add([]DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
+			return newProblems(a, newTitle(a)), nil
+		}},
+	}
+}
+
+// brokenExample is a scenario with the mistakes authors make, for the
+// screenshots of the problems panel.
+const brokenExample = `format = 1
+id = "my_lab"
+version = 1
+title = "My research lab"
+track = "academia"
+pitch = "A lab of your own."
+promise = "Freedom."
+price = "Grants."
+months = 48
+
+[stats.funding]
+label = "Grant money"
+initial = 100_000
+min = 0
+max = 5_000_000
+unit = "monney"
+
+[events.first_grant]
+title = "The first grant"
+text = "A call for proposals opens."
+[[events.first_grant.choices]]
+label = "Apply"
+effects = { fundng = 50_000 }
+[[events.first_grant.choices]]
+label = "Wait"
+
+[endings.done]
+title = "Done"
+text = "The years pass."
+category = "fine"
+at_end = true
+
+[axes]
+wealth = "funding"
+level = 3
+skills = 50
+wellbeing = 50
+autonomy = 80
+`
+
+func withFunding(sc *scenario.Scenario) bool { return sc.Funding != nil }
+func withLadder(sc *scenario.Scenario) bool  { return sc.Ladder != nil }
+func withFight(sc *scenario.Scenario) bool   { return sc.Fight != nil }
+
+// playTo starts a run of the first scenario that fits and lets the
+// typical bot play until cond holds or the run ends.
+func playTo(a *app, fits func(*scenario.Scenario) bool, cond func(*sim.Run) bool) error {
+	var sc *scenario.Scenario
+	for _, s := range a.lib.all {
+		if fits(s) {
+			sc = s
+			break
+		}
+	}
+	if sc == nil {
+		return errors.New("no loaded scenario has the system this screen shows")
+	}
+	a.run = sim.New(sc, shotSeed, sim.Options{Record: true})
+	bot, err := sim.NewBot(sc, "typical")
+	if err != nil {
+		return err
+	}
+	for d := 0; !a.run.Done() && !cond(a.run); d++ {
+		if err := a.run.PickIndex(bot.Choose(a.run, d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// happenedWithRoll plays until a choice with shown odds is available,
+// picks it, and shows what happened.
+func happenedWithRoll(a *app) (Screen, error) {
+	err := playTo(a, withFunding, func(r *sim.Run) bool {
+		if r.Month() < 4 {
+			return false
+		}
+		for _, c := range r.Card().Choices {
+			if c.Available && c.ShowOdds && len(c.Odds) > 1 {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	card := a.run.Card()
+	for n, c := range card.Choices {
+		if c.Available && c.ShowOdds && len(c.Odds) > 1 {
+			before := a.run.State()
+			rep, err := a.run.Pick(n)
+			if err != nil {
+				return nil, err
+			}
+			return newHappened(a, rep, card, c, before), nil
+		}
+	}
+	return nil, errors.New("no choice with odds was found")
+}
+
+func (d *director) update(g *Game) error {
+	if d.i >= len(d.shots)*len(shotSizes) {
+		if d.err != nil {
+			return d.err
+		}
+		return ebiten.Termination
+	}
+	return nil
+}
+
+// draw takes the next screenshot.
+func (d *director) draw(g *Game, screen *ebiten.Image) {
+	if d.i >= len(d.shots)*len(shotSizes) {
+		return
+	}
+	sh := d.shots[d.i/len(shotSizes)]
+	size := shotSizes[d.i%len(shotSizes)]
+	d.i++
+	name := fmt.Sprintf("%s-%dx%d.png", sh.name, size[0], size[1])
+	img, err := shoot(g.a, sh, size[0], size[1])
+	if err == nil {
+		err = writePNG(filepath.Join(d.dir, name), img)
+	}
+	if err != nil {
+		d.err = errors.Join(d.err, fmt.Errorf("screenshot %s: %w", name, err))
+		fmt.Fprintln(os.Stderr, "screenshots:", name+":", err)
+		return
+	}
+	fmt.Println("screenshots: wrote", filepath.Join(d.dir, name))
+	screen.Fill(g.a.style().pal.Bg)
+}
+
+// shoot draws one scripted screen into an image of w x h pixels. Each
+// shot starts from a fresh app (its own memory store, the same settings
+// and library), so shots never depend on each other.
+func shoot(base *app, sh shot, w, h int) (*image.RGBA, error) {
+	a := *base
+	a.store = storage.NewMemory()
+	a.history = history.Open(a.store)
+	a.lib = newLibrary(base.cfg.Bundled, nil)
+	a.run, a.notice, a.session, a.toast = nil, "", "", ""
+	a.w, a.h, a.dsf = float64(w), float64(h), 1
+	a.st = nil
+	a.now = time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
+	s, err := sh.setup(&a)
+	if err != nil {
+		return nil, err
+	}
+	// Let animations finish and the screen settle.
+	a.now = a.now.Add(10 * time.Second)
+	a.animUntil = time.Time{}
+	if _, err := s.Update(Input{Now: a.now, Cursor: Point{-1, -1}}); err != nil {
+		return nil, err
+	}
+	img := ebiten.NewImage(w, h)
+	defer img.Deallocate()
+	g := &Game{a: &a, screen: s}
+	g.render(img)
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	img.ReadPixels(out.Pix)
+	return out, nil
+}
+
+func writePNG(name string, img image.Image) error {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o644)
+}
