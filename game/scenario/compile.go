@@ -94,6 +94,26 @@ func newExprCompiler(sc *Scenario, file string, pos positions, errs *Errors) *ex
 	return c
 }
 
+// reads lists the identifiers an expression reads (nil when it does not
+// parse; that error is reported by Num or Cond).
+func (c *exprCompiler) reads(e Expr) []string {
+	if !e.IsSet() {
+		return nil
+	}
+	tree, err := parser.Parse(e.Src)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	ast.Find(tree.Node, func(n ast.Node) bool {
+		if id, ok := n.(*ast.IdentifierNode); ok {
+			out = append(out, id.Value)
+		}
+		return false
+	})
+	return out
+}
+
 // at converts an offset inside an expression to a file position.
 func (c *exprCompiler) at(e Expr, offset int) Pos {
 	p := e.Pos
@@ -273,6 +293,14 @@ func (c *exprCompiler) num(n ast.Node) (Num, error) {
 		switch ref.kind {
 		case nameStat:
 			i := ref.idx
+			if i >= c.sc.NumDeclared {
+				return func(e *Env) float64 {
+					if e.Stale {
+						e.Refresh()
+					}
+					return e.V[i]
+				}, nil
+			}
 			return func(e *Env) float64 { return e.V[i] }, nil
 		case nameVar:
 			i := len(c.sc.Stats) + ref.idx

@@ -40,11 +40,16 @@ func (d *decoder) errorf(path string, format string, args ...any) {
 
 // typeError reports a value of the wrong shape and remembers the key.
 func (d *decoder) typeError(path string, format string, args ...any) {
+	d.markFailed(path)
+	d.errorf(path, format, args...)
+}
+
+// markFailed records a key already reported as missing or malformed.
+func (d *decoder) markFailed(path string) {
 	if d.failed == nil {
 		d.failed = map[string]bool{}
 	}
 	d.failed[path] = true
-	d.errorf(path, format, args...)
 }
 
 func (d *decoder) errorHelp(path, help string, format string, args ...any) {
@@ -265,6 +270,7 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 						where = "in [" + tablePath(path) + "]"
 					}
 					d.errorf(path, "missing key `%s` %s", name, where)
+					d.markFailed(join(path, name))
 				}
 			}
 		}

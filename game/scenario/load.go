@@ -34,6 +34,8 @@ type loader struct {
 	// start_round effects per round.
 	scheduled map[string]int
 	started   map[string]int
+	// depStat and depFlag mark what derived stats read.
+	depStat, depFlag []bool
 }
 
 // Parse reads, checks and compiles one scenario file. It returns the
@@ -134,14 +136,16 @@ func (l *loader) build() *Scenario {
 
 func (l *loader) identity() {
 	f := l.f
-	if f.Format != FormatVersion {
+	if f.Format != FormatVersion && !l.failed["format"] {
 		if f.Format > FormatVersion {
 			l.errorHelp("format", "update the game, or write the file for format 1", "scenario format %d is newer than this build understands (it reads format %d)", f.Format, FormatVersion)
 		} else {
 			l.errorf("format", "scenario format %d is not known; this build reads format %d", f.Format, FormatVersion)
 		}
 	}
-	l.checkID("id", "scenario", f.ID)
+	if !l.failed["id"] {
+		l.checkID("id", "scenario", f.ID)
+	}
 	if f.Version < 1 && !l.failed["version"] {
 		l.errorf("version", "`version` must be 1 or more")
 	}
@@ -388,10 +392,22 @@ func (l *loader) optionalStat(path, id string) int {
 
 func (l *loader) derived() {
 	sc := l.sc
+	l.depStat = make([]bool, len(sc.Stats))
+	l.depFlag = make([]bool, len(sc.Flags))
 	for i := sc.NumDeclared; i < len(sc.Stats); i++ {
 		id := sc.Stats[i].ID
 		d := l.f.Derived[id]
 		sc.Stats[i].Derived = l.c.Num(d.Expr, "derived stat `"+id+"`", ctxGeneral)
+		// Record what derived stats read, so effects that touch none of it
+		// can skip recomputing them.
+		for _, name := range l.c.reads(d.Expr) {
+			if j, ok := sc.statIndex[name]; ok {
+				l.depStat[j] = true
+			}
+			if j, ok := sc.flagIndex[name]; ok {
+				l.depFlag[j] = true
+			}
+		}
 	}
 }
 
@@ -468,6 +484,16 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 	}
 	if e.End != "" {
 		out.end = l.endingRef(path+".end", e.End) + 1
+	}
+	for _, as := range [][]Assign{out.Add, out.Set} {
+		for _, a := range as {
+			out.rederive = out.rederive || l.depStat[a.Stat]
+		}
+	}
+	for _, fs := range [][]int{out.SetFlags, out.ClearFlags} {
+		for _, f := range fs {
+			out.rederive = out.rederive || l.depFlag[f]
+		}
 	}
 	return out
 }

@@ -30,9 +30,15 @@ func (u Unit) String() string {
 
 // Env is what compiled expressions read: numeric variables (stats, derived
 // stats, then built-ins) and flags (declared flags, then built-ins).
+//
+// Derived stats are recomputed lazily: a change that affects them sets
+// Stale, and the next expression that reads a derived stat calls Refresh
+// first. Readers of V outside expressions must refresh themselves.
 type Env struct {
-	V []float64
-	F []bool
+	V       []float64
+	F       []bool
+	Stale   bool
+	Refresh func()
 }
 
 // Num is a compiled numeric expression.
@@ -215,7 +221,14 @@ type Effect struct {
 	// startRound and end hold an index plus one, so the zero Effect does
 	// nothing; read them with StartRound and End.
 	startRound, end int
+	// rederive reports that the effect changes something a derived stat
+	// reads.
+	rederive bool
 }
+
+// Rederive reports whether derived stats must be recomputed after the
+// effect.
+func (e *Effect) Rederive() bool { return e.rederive }
 
 // StartRound returns the funding round the effect starts, or -1.
 func (e *Effect) StartRound() int { return e.startRound - 1 }

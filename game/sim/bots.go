@@ -147,7 +147,7 @@ func (b *Bot) value(r *Run, i int) float64 {
 // the rest of the month and Lookahead quiet months, and scores the result.
 func (b *Bot) simulate(r *Run, i, j int) float64 {
 	if b.look == nil {
-		b.look = &Run{sc: r.sc, st: &State{}, pending: make([]float64, r.sc.NumStats())}
+		b.look = attach(r.sc, &State{})
 	}
 	l := b.look
 	copyState(l.st, r.st)

@@ -19,7 +19,5 @@ package sim
 func (r *Run) Fork(seed uint64) *Run {
 	st := r.st.Clone()
 	st.Seed = seed
-	f := &Run{sc: r.sc, st: st, pending: make([]float64, r.sc.NumStats())}
-	f.bind()
-	return f
+	return attach(r.sc, st)
 }

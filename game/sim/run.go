@@ -25,8 +25,10 @@ type Run struct {
 	sc  *scenario.Scenario
 	st  *State
 	env scenario.Env
-	// scratch buffers reused by effects, so a month allocates nothing.
+	// scratch buffers reused by effects and draws, so a month allocates
+	// nothing.
 	pending []float64
+	weights []float64
 }
 
 // New starts a run at month 1 with its first card drawn.
@@ -37,8 +39,7 @@ func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
 	for i := 0; i < sc.NumDeclared; i++ {
 		st.Vals[i] = sc.Stats[i].Initial
 	}
-	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats())}
-	r.bind()
+	r := attach(sc, st)
 	r.setBuiltins()
 	r.derive()
 	if opt.Record {
@@ -48,7 +49,26 @@ func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
 	return r
 }
 
-func (r *Run) bind() { r.env = scenario.Env{V: r.st.Vals, F: r.st.Flags} }
+// attach makes a Run over a state; every Run is made here so the
+// expression environment is always wired.
+func attach(sc *scenario.Scenario, st *State) *Run {
+	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats())}
+	r.env.Refresh = r.derive
+	r.bind()
+	return r
+}
+
+// bind points the expression environment at the state's slices.
+func (r *Run) bind() {
+	r.env.V, r.env.F, r.env.Stale = r.st.Vals, r.st.Flags, false
+}
+
+// sync brings derived stats up to date for readers outside expressions.
+func (r *Run) sync() {
+	if r.env.Stale {
+		r.derive()
+	}
+}
 
 // Scenario returns the scenario being played.
 func (r *Run) Scenario() *scenario.Scenario { return r.sc }
@@ -87,10 +107,12 @@ func (r *Run) setBuiltins() {
 	v[r.sc.Var(scenario.VarMonth)] = float64(r.st.Month)
 	v[r.sc.Var(scenario.VarMonthsLeft)] = float64(r.sc.Months - r.st.Month + 1)
 	r.st.Flags[r.sc.FlagVar(scenario.FlagRaising)] = r.st.Raising >= 0
+	r.env.Stale = true
 }
 
 // derive recomputes derived stats in file order.
 func (r *Run) derive() {
+	r.env.Stale = false
 	sc := r.sc
 	for i := sc.NumDeclared; i < len(sc.Stats); i++ {
 		v := sc.Stats[i].Derived(&r.env)
@@ -150,8 +172,8 @@ func (r *Run) apply(e *scenario.Effect) int {
 		// A closed round never restarts; starting a later one skips ahead.
 		r.startRaise(sr)
 	}
-	if len(e.Add)+len(e.Set) > 0 {
-		r.derive()
+	if e.Rederive() {
+		r.env.Stale = true
 	}
 	return e.End()
 }
@@ -162,6 +184,7 @@ func (r *Run) clamp(stat int, x float64) float64 {
 }
 
 func (r *Run) startRaise(round int) {
+	r.env.Stale = true
 	r.st.Raising = round
 	r.st.Vals[r.sc.Var(scenario.VarRaiseMonths)] = 0
 	r.st.Flags[r.sc.FlagVar(scenario.FlagRaising)] = true
@@ -215,20 +238,24 @@ func (r *Run) draw() {
 			return
 		}
 	}
+	// One pass computes each random event's weight (0 when ineligible);
+	// the draw then walks the weights.
+	if len(r.weights) != len(sc.Events) {
+		r.weights = make([]float64, len(sc.Events))
+	}
 	total := 0.0
 	for i := range sc.Events {
+		w := 0.0
 		if sc.Events[i].Trigger == scenario.Random && r.eligible(i) {
-			total += r.weight(i)
+			w = r.weight(i)
 		}
+		r.weights[i] = w
+		total += w
 	}
 	if total > 0 {
 		u := unit(st.Seed, m, streamCard, 0) * total
 		last := -1
-		for i := range sc.Events {
-			if sc.Events[i].Trigger != scenario.Random || !r.eligible(i) {
-				continue
-			}
-			w := r.weight(i)
+		for i, w := range r.weights {
 			if w <= 0 {
 				continue
 			}
@@ -239,10 +266,8 @@ func (r *Run) draw() {
 			}
 			u -= w
 		}
-		if last >= 0 { // rounding left u just past the end
-			r.fire(last)
-			return
-		}
+		r.fire(last) // rounding left u just past the end
+		return
 	}
 	st.Card = Card{Kind: CardQuiet}
 }
@@ -333,6 +358,7 @@ func (r *Run) step(pick int, rep *Report) error {
 	if end < 0 {
 		end = r.endOfMonth(rep)
 	}
+	r.sync()
 	if rep != nil {
 		rep.deltas(sc, before, st.Vals)
 	}
@@ -349,6 +375,7 @@ func (r *Run) step(pick int, rep *Report) error {
 	st.Month++
 	r.setBuiltins()
 	r.draw()
+	r.sync()
 	return nil
 }
 
@@ -414,6 +441,7 @@ func (r *Run) oddsInto(ch *scenario.Choice, odds []float64) {
 	for i := range ch.Outcomes {
 		if ch.Outcomes[i].Chance == nil {
 			rest = i
+			odds[i] = 0 // the buffer may be reused
 			continue
 		}
 		p := math.Min(math.Max(finite(ch.Outcomes[i].Chance(&r.env)), 0), 1)
@@ -463,6 +491,8 @@ func (r *Run) endOfMonth(rep *Report) int {
 			end = e
 		}
 	}
+	// Systems move built-ins (ratings, rounds) that derived stats may read.
+	r.env.Stale = true
 	if end >= 0 {
 		return end
 	}

@@ -15,6 +15,7 @@ func (r *Run) funding(rep *Report) int {
 	v := st.Vals
 	net := v[fu.Revenue] - v[fu.Burn]
 	v[fu.Cash] = r.clamp(fu.Cash, v[fu.Cash]+net)
+	r.env.Stale = true
 	if rep != nil {
 		rep.note(NoteFunding, fmt.Sprintf("Cash flow: revenue %s minus burn %s = %s.", FormatValue(v[fu.Revenue], scenario.Money), FormatValue(v[fu.Burn], scenario.Money), FormatDelta(net, scenario.Money)))
 	}
@@ -30,7 +31,7 @@ func (r *Run) funding(rep *Report) int {
 			r.resolveRaise(rd, rep, &end)
 		}
 	}
-	r.derive()
+	r.env.Stale = true
 	cash := &sc.Stats[fu.Cash]
 	if v[fu.Cash] < 0 || (v[fu.Cash] <= cash.Min && net < 0) {
 		if end < 0 {
@@ -42,6 +43,7 @@ func (r *Run) funding(rep *Report) int {
 
 func (r *Run) resolveRaise(rd *scenario.Round, rep *Report, end *int) {
 	sc, st := r.sc, r.st
+	r.env.Stale = true
 	fu := sc.Funding
 	v := st.Vals
 	p := math.Min(math.Max(finite(rd.Chance(&r.env)), 0), 1)
@@ -96,6 +98,7 @@ func (r *Run) ladder(rep *Report) int {
 	v := st.Vals
 	mil := sc.Var(scenario.VarMonthsInLevel)
 	v[mil]++
+	r.env.Stale = true
 	end := -1
 	m := st.Month
 	if m >= ld.First && (m-ld.First)%ld.Every == 0 {
@@ -147,6 +150,7 @@ func (r *Run) calibrate(rep *Report) int {
 	if rt.Good {
 		v[sc.Var(scenario.VarGoodRatings)]++
 	}
+	r.env.Stale = true
 	if k == len(ld.Ratings)-1 {
 		st.LowStreak++
 	} else {
@@ -174,7 +178,7 @@ func (r *Run) calibrate(rep *Report) int {
 		if ld.Salary >= 0 {
 			v[ld.Salary] = r.clamp(ld.Salary, ld.Levels[lvl].Pay)
 		}
-		r.derive()
+		r.env.Stale = true
 		if rep != nil {
 			rep.Calibration.Promoted = true
 			rep.note(NoteLadder, fmt.Sprintf("Promoted to %s. Pay is now %s a month.", ld.Levels[lvl].Title, FormatValue(ld.Levels[lvl].Pay, scenario.Money)))
@@ -231,6 +235,7 @@ func (r *Run) contest(ch *scenario.Choice, rep *Report) int {
 	v := st.Vals
 	v[sc.Var(scenario.VarShare)] = share
 	v[sc.Var(scenario.VarAward)] = float64(share * pool)
+	r.env.Stale = true
 	if rep != nil {
 		for i := range teams {
 			if total > 0 {
