@@ -115,12 +115,16 @@ func ComputeBaseline(ctx context.Context, sc *scenario.Scenario, key BaselineKey
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			bot, _ := sim.NewBot(sc, key.Bot)
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= key.Runs {
 					return
 				}
+				// A fresh bot per run: a bot's scratch buffers can carry
+				// state from one run into the next (sim.Bot reuses its odds
+				// buffer), which would make a run depend on which worker
+				// played what before it.
+				bot, _ := sim.NewBot(sc, key.Bot)
 				r := bot.Play(BaselineSeed(key.Seed, i), sim.Options{})
 				samples[i] = Sample{Code: r.Code(), Outcome: r.Outcome()}
 			}

@@ -59,15 +59,15 @@ func (r *Record) Enrich(sc *scenario.Scenario) error {
 // BotHistory plays perScenario runs of every scenario with a bot and
 // records them, finishing a minute apart from start: a deterministic
 // history for demos and for the compare screen's screenshot tests. Run i of
-// a scenario uses BaselineSeed(seed, i).
+// a scenario is run i of the scenario's baseline for the same bot and seed.
 func BotHistory(scs []*scenario.Scenario, bot string, perScenario int, seed uint64, start time.Time) ([]Record, error) {
 	var out []Record
 	for _, sc := range scs {
-		b, err := sim.NewBot(sc, bot)
-		if err != nil {
+		if _, err := sim.NewBot(sc, bot); err != nil {
 			return nil, fmt.Errorf("history: %s: %v", sc.ID, err)
 		}
 		for i := 0; i < perScenario; i++ {
+			b, _ := sim.NewBot(sc, bot) // fresh per run, as in ComputeBaseline
 			rec, err := FromRun(b.Play(BaselineSeed(seed, i), sim.Options{}), start.Add(time.Duration(len(out))*time.Minute))
 			if err != nil {
 				return nil, err

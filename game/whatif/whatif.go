@@ -344,7 +344,6 @@ func play(ctx context.Context, sc *scenario.Scenario, points []point, n int, cfg
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			bot, _ := sim.NewBot(sc, cfg.Bot)
 			for ctx.Err() == nil && failed.Load() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= total {
@@ -352,6 +351,11 @@ func play(ctx context.Context, sc *scenario.Scenario, points []point, n int, cfg
 				}
 				t, j := tasks[i/n], i%n
 				pt := &points[t.k]
+				// A fresh bot per continuation: a bot's scratch buffers can
+				// carry state from one run into the next (sim.Bot reuses
+				// its odds buffer), which would make the result depend on
+				// which worker played what before.
+				bot, _ := sim.NewBot(sc, cfg.Bot)
 				o, err := continuation(pt, pt.options[t.o].Index, seedFor(cfg.Seed, pt.step, j), bot)
 				if err != nil {
 					failed.Store(err)
