@@ -131,14 +131,15 @@ func TestBaselineErrors(t *testing.T) {
 }
 
 func BenchmarkBaseline300(b *testing.B) {
-	sc := bundled(b)[0]
-	for _, bot := range BaselineBots {
-		b.Run(sc.ID+"/"+bot, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := ComputeBaseline(context.Background(), sc, NewBaselineKey(sc, bot, DefaultBaselineRuns, uint64(i))); err != nil {
-					b.Fatal(err)
+	for _, sc := range bundled(b) {
+		for _, bot := range BaselineBots {
+			b.Run(sc.ID+"/"+bot, func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := ComputeBaseline(context.Background(), sc, NewBaselineKey(sc, bot, DefaultBaselineRuns, uint64(i))); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
@@ -221,11 +220,9 @@ func BenchmarkAnalyze200(b *testing.B) {
 		code := played(b, sc, "typical")
 		b.Run(sc.ID, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				start := time.Now()
 				if _, err := Analyze(context.Background(), sc, code, Config{Runs: 200}); err != nil {
 					b.Fatal(err)
 				}
-				_ = start
 			}
 		})
 	}
