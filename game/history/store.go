@@ -328,7 +328,10 @@ func (s *Store) ensure() error {
 }
 
 // Append records a finished run, durably (the storage fsyncs). It returns
-// false, and writes nothing, when the run is already in history.
+// false, and writes nothing, when the run is already in history. If Load
+// has not run on this Store yet, Append runs it first (so it never writes
+// after a torn line) and its report is not seen: call Load at startup to
+// show the player what it found.
 func (s *Store) Append(rec Record) (bool, error) {
 	added, _, err := s.Merge([]Record{rec})
 	return added == 1, err
