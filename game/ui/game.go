@@ -114,6 +114,8 @@ type Game struct {
 	dirty      bool
 	lastActive time.Time
 	shots      *director
+	// plat is what the platform (the browser page) keeps between frames.
+	plat platformState
 }
 
 // New builds the game: fonts, the scenario library, the settings and the
@@ -142,6 +144,7 @@ func New(cfg Config) (*Game, error) {
 	saved := loadRun(cfg.Store, a.lib)
 	a.run, a.notice, a.saveKeep = saved.run, saved.notice, saved.keep
 	g := &Game{a: a, dirty: true}
+	g.startPlatform()
 	g.screen = newTitle(a)
 	if cfg.Screenshots != "" {
 		g.shots = newDirector(a, cfg.Screenshots)
@@ -235,6 +238,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.render(screen)
 	g.dirty = false
+	g.afterDraw()
 	if g.a.wantShot {
 		g.a.wantShot = false
 		g.a.saveScreenshot(screen)

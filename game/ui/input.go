@@ -126,6 +126,8 @@ func readInput(ds *deviceState, now time.Time) Input {
 	if dropped := ebiten.DroppedFiles(); dropped != nil {
 		in.Dropped = readDropped(dropped)
 	}
+	// In the browser the page reads dropped files itself (web_js.go).
+	in.Dropped = append(in.Dropped, pageDropped()...)
 	return in
 }
 

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,25 +19,10 @@ import (
 // dropped on the page from it. Browser APIs that fail (storage off,
 // clipboard refused) become errors or warnings, never a crash.
 
-// webStorePrefix keeps the game's documents apart from anything else the
-// site's origin stores in localStorage.
-const webStorePrefix = "runwayladder."
-
 // page returns window.runwayLadder, or an undefined value when the game
 // runs without the page (a bare wasm_exec harness).
 func page() js.Value {
 	return js.Global().Get("runwayLadder")
-}
-
-// webStore returns the browser's localStorage as the game's store. When
-// the browser refuses it (private mode, storage disabled, a sandboxed
-// frame) the game keeps its documents in memory and warning says so.
-func webStore() (st storage.Store, warning string) {
-	local, err := storage.NewLocal(webStorePrefix)
-	if err != nil {
-		return storage.NewMemory(), "This browser is not letting the game keep anything (storage is off or full), so your run, settings and history last only until you close this tab."
-	}
-	return local, ""
 }
 
 // webSession reads ?session=CODE from the page's address. A code that is
@@ -198,4 +184,180 @@ func webWarn(msg string) {
 	if pg := page(); pg.Truthy() && pg.Get("warn").Type() == js.TypeFunction {
 		pg.Call("warn", msg)
 	}
+}
+
+// storageOffWarning is shown when the browser refused localStorage and the
+// game keeps its documents in memory.
+const storageOffWarning = "This browser is not letting the game keep anything (storage is off, full or blocked, as in some private windows): your run, settings and history last only until you close this tab."
+
+// platformState is what the browser side keeps between frames.
+type platformState struct {
+	drawn bool
+	// publish is set when the page asked for the test hook
+	// (window.runwayLadder.testHook): after each drawn frame the game
+	// writes what is on screen to runwayLadder.stateJSON.
+	publish bool
+}
+
+// startPlatform connects a new game to the page: the session code in the
+// address, a warning when storage is off, the test hook.
+func (g *Game) startPlatform() {
+	a := g.a
+	code, warn := webSession()
+	if code != "" {
+		a.session = code
+	}
+	if warn != "" {
+		a.notice = joinNotice(a.notice, warn)
+	}
+	// main falls back to a memory store only when the browser refused
+	// localStorage.
+	if _, mem := a.store.(*storage.Memory); mem {
+		a.notice = joinNotice(a.notice, storageOffWarning)
+		webWarn(storageOffWarning)
+	}
+	if pg := page(); pg.Truthy() && pg.Get("testHook").Truthy() {
+		g.plat.publish = true
+	}
+}
+
+func joinNotice(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
+// afterDraw runs after each frame the game drew: the first one takes the
+// loading screen away.
+func (g *Game) afterDraw() {
+	if !g.plat.drawn {
+		g.plat.drawn = true
+		webFrameReady()
+	}
+	if g.plat.publish {
+		if data, err := json.Marshal(g.webState()); err == nil {
+			page().Set("stateJSON", string(data))
+		}
+	}
+}
+
+// pageDropped returns the scenario files dropped on the page since the
+// last tick (the page reads them; Ebitengine's own drop never sees them).
+func pageDropped() []DroppedFile { return webDropped() }
+
+// webTarget is something on screen the player can click, in CSS pixels.
+type webTarget struct {
+	Label   string  `json:"label"`
+	X       float64 `json:"x"`
+	Y       float64 `json:"y"`
+	W       float64 `json:"w"`
+	H       float64 `json:"h"`
+	Enabled bool    `json:"enabled"`
+}
+
+// webStateView is what the test hook reports: the screen, what can be
+// clicked on it, and the run.
+type webStateView struct {
+	Screen   string      `json:"screen"`
+	Targets  []webTarget `json:"targets"`
+	Notice   string      `json:"notice,omitempty"`
+	Toast    string      `json:"toast,omitempty"`
+	Session  string      `json:"session,omitempty"`
+	Scenario string      `json:"scenario,omitempty"`
+	Month    int         `json:"month,omitempty"`
+	Months   int         `json:"months,omitempty"`
+	Done     bool        `json:"done,omitempty"`
+	Code     string      `json:"code,omitempty"`
+	Ending   string      `json:"ending,omitempty"`
+	RunSess  string      `json:"runSession,omitempty"`
+}
+
+// webState describes the current screen for the browser tests, from the
+// same layout functions the screens use for drawing and hit-testing.
+func (g *Game) webState() webStateView {
+	a := g.a
+	v := webStateView{Notice: a.notice, Toast: a.toast, Session: a.session}
+	if r := a.run; r != nil {
+		sc := r.Scenario()
+		v.Scenario, v.Month, v.Months, v.Done = sc.ID, r.Month(), sc.Months, r.Done()
+		v.RunSess = r.State().Session
+		if r.Done() {
+			v.Code = r.Code()
+			if e := r.Ending(); e != nil {
+				v.Ending = e.ID
+			}
+		}
+	}
+	dsf := a.dsf
+	if dsf <= 0 {
+		dsf = 1
+	}
+	add := func(label string, r Rect, enabled bool) {
+		if r.W <= 0 || r.H <= 0 {
+			return
+		}
+		v.Targets = append(v.Targets, webTarget{Label: label, X: r.X / dsf, Y: r.Y / dsf, W: r.W / dsf, H: r.H / dsf, Enabled: enabled})
+	}
+	switch s := g.screen.(type) {
+	case *titleScreen:
+		v.Screen = "title"
+		l := s.layout()
+		for i, it := range s.items {
+			if i < len(l.items) {
+				add(it.label, l.items[i], true)
+			}
+		}
+	case *chooseScreen:
+		v.Screen = "choose"
+		l := s.layout()
+		for i, r := range s.screenRects(l) {
+			add(l.cards[i].sc.ID, r, true)
+		}
+		add("Back", l.back, true)
+	case *sessionScreen:
+		v.Screen = "session"
+		l := laySession(a.bounds(), a.style())
+		for i, label := range []string{"Use this code", "Clear the code", "Back"} {
+			if i < len(l.buttons) {
+				add(label, l.buttons[i], true)
+			}
+		}
+	case *monthScreen:
+		v.Screen = "month"
+		l := s.layout()
+		for i, r := range s.choiceRects(l) {
+			if i < len(s.card.Choices) {
+				c := s.card.Choices[i]
+				add(c.Label, r, c.Available)
+			}
+		}
+		add("Menu", l.menu, true)
+	case *happenedScreen:
+		v.Screen = "happened"
+		add("Continue", s.layout().cont, true)
+	case *endingScreen:
+		v.Screen = "ending"
+		l := s.layout()
+		for i, label := range []string{"Play this path again", "Choose another path", "Title"} {
+			if i < len(l.buttons) {
+				add(label, l.buttons[i], true)
+			}
+		}
+	case *settingsScreen:
+		v.Screen = "settings"
+		l := laySettings(a.bounds(), a.style())
+		for i, row := range settingRows {
+			if i < len(l.rows) {
+				add(row.label, l.rows[i], true)
+			}
+		}
+		add("Back", l.back, true)
+	case *problemsScreen:
+		v.Screen = "problems"
+		add("Back", layProblems(a.bounds(), a.style(), a.wrap, s.problems()).back, true)
+	default:
+		v.Screen = strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", g.screen), "*ui."), "Screen")
+	}
+	return v
 }

@@ -1,0 +1,12 @@
+//go:build !js
+
+package ui
+
+// The desktop has no page around the game: the browser hooks of web_js.go
+// do nothing here.
+
+type platformState struct{}
+
+func (g *Game) startPlatform()   {}
+func (g *Game) afterDraw()       {}
+func pageDropped() []DroppedFile { return nil }
