@@ -17,6 +17,7 @@ Usage:
   careersim play --scenario ID        play in text mode on stdin/stdout
   careersim replay CODE               print a run's transcript and outcome
   careersim schema                    print the JSON Schema of the scenario format
+  careersim history export|import|stats|whatif   the player's finished runs (see careersim history help)
   careersim debrief [FILE...]         a workshop debrief from collected run codes
   careersim check [--runs N]          content gate: bands, coverage, endings, for every scenario
   careersim report [--runs N]         the balance report of every scenario, as Markdown
