@@ -25,9 +25,9 @@ func newChoose(a *app) *chooseScreen { return &chooseScreen{a: a} }
 func (c *chooseScreen) refresh() Screen { return c }
 
 type pathCard struct {
-	sc                  *scenario.Scenario
-	r                   Rect // content coordinates
-	pitch, promise, pri []string
+	sc                        *scenario.Scenario
+	r                         Rect // content coordinates
+	role, pitch, promise, pri []string
 }
 
 type chooseLayout struct {
@@ -56,6 +56,7 @@ func layChoose(b Rect, st *style, w *wrapper, scs []*scenario.Scenario) chooseLa
 		for col := 0; col < l.cols && row*l.cols+col < len(scs); col++ {
 			sc := scs[row*l.cols+col]
 			pc := pathCard{sc: sc}
+			pc.role = clampLines(w.wrap(cardRole(sc), st.small, inner), 2, st.small, inner)
 			pc.pitch = w.wrap(sc.Pitch, st.small, inner)
 			pc.promise = w.wrap(sc.Promise, st.small, inner)
 			pc.pri = w.wrap(sc.Price, st.small, inner)
@@ -75,7 +76,7 @@ func layChoose(b Rect, st *style, w *wrapper, scs []*scenario.Scenario) chooseLa
 
 // cardHeight is the height of a path card's content.
 func cardHeight(st *style, pc pathCard) float64 {
-	h := st.d(20) + lineH(st.heading) + st.d(2) + lineH(st.small) + st.d(12)
+	h := st.d(20) + lineH(st.heading) + st.d(2) + textHeight(len(pc.role), st.small, 1.2) + st.d(12)
 	h += textHeight(len(pc.pitch), st.small, 1.3) + st.d(12)
 	h += lineH(st.label) + textHeight(len(pc.promise), st.small, 1.3) + st.d(8)
 	h += lineH(st.label) + textHeight(len(pc.pri), st.small, 1.3) + st.d(14)
@@ -150,7 +151,7 @@ func (c *chooseScreen) Draw(dst *ebiten.Image) {
 		c.drawCard(clip, r, l.view, pc, i == c.nav.focus)
 	}
 	a.fadeEdges(dst, l.view, l.content, c.scroll.off, pal.Bg)
-	a.scrollbar(dst, Rect{l.view.X, l.view.Y, l.view.W - st.d(8), l.view.H}, l.content, c.scroll.off)
+	a.scrollbar(dst, l.view, l.view.Right()-st.d(4), 0, l.content, c.scroll.off)
 	if len(l.cards) == 0 {
 		a.paint.text(dst, "No scenario loaded. Press F5 after fixing your files, or drop a .toml file here.", st.body, l.view.X, l.view.Y, pal.Muted, l.view)
 	}
@@ -178,15 +179,11 @@ func (c *chooseScreen) drawCard(dst *ebiten.Image, r, view Rect, pc pathCard, fo
 		a.chip(dst, in.Right()-a.chipWidth("Your scenario"), y, "Your scenario", pal.Warn, view)
 	}
 	y += lineH(st.heading) + st.d(2)
-	role := sc.Role
-	if !sc.Bundled {
-		role = filepath.Base(sc.File)
-		if sc.Role != "" {
-			role = sc.Role + " · " + role
-		}
+	for _, ln := range pc.role {
+		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Muted, view)
+		y += lineH(st.small) * 1.2
 	}
-	a.paint.textCut(dst, ellipsize(role, st.small, in.W), st.small, in.X, y, pal.Muted, view)
-	y += lineH(st.small) + st.d(12)
+	y += st.d(12)
 	for _, ln := range pc.pitch {
 		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Text, view)
 		y += lineH(st.small) * 1.3
@@ -230,4 +227,16 @@ func (c *chooseScreen) drawCard(dst *ebiten.Image, r, view Rect, pc pathCard, fo
 	if focused {
 		a.focusRing(dst, r, st.d(12))
 	}
+}
+
+// cardRole is the line under a path card's title: the role, and for the
+// player's own scenarios the file it came from.
+func cardRole(sc *scenario.Scenario) string {
+	if sc.Bundled {
+		return sc.Role
+	}
+	if sc.Role == "" {
+		return filepath.Base(sc.File)
+	}
+	return sc.Role + " · " + filepath.Base(sc.File)
 }

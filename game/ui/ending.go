@@ -312,9 +312,9 @@ func (e *endingScreen) Draw(dst *ebiten.Image) {
 	e.drawAxes(clip, l.axesR.Offset(ox, oy), view)
 	e.drawCode(clip, l.codeR.Offset(ox, oy), view)
 	a.fadeEdges(clip, view, l.content, e.scroll.off, pal.Bg)
-	a.scrollbar(dst, Rect{view.X, view.Y, view.W - st.d(4), view.H}, l.content, e.scroll.off)
-	if e.scroll.off+view.H < l.content-st.d(40) {
-		hint := Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(12), l.foot.H}
+	a.scrollbar(dst, view, view.Right()-st.d(4), 0, l.content, e.scroll.off)
+	hint := Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(12), l.foot.H}
+	if e.scroll.off+view.H < l.content-st.d(40) && hint.W >= textWidth("↓ scroll for more", st.small) {
 		a.paint.textIn(dst, "↓ scroll for more", st.small, hint, 0, pal.Faint)
 	}
 	labels := []string{"Play this path again", "Choose another path", "Title"}
@@ -354,29 +354,39 @@ func (e *endingScreen) drawChart(dst *ebiten.Image, r, view Rect, sc *scenario.S
 	if hi-lo < 1e-9 {
 		hi, lo = hi+1, lo-1
 	}
-	px := func(i int) float64 { return plot.X + plot.W*float64(i)/float64(len(series)-1) }
-	py := func(v float64) float64 { return plot.Bottom() - plot.H*(v-lo)/(hi-lo) }
-	// Grid: the zero line when the range crosses it, top and bottom.
-	a.paint.rect(dst, Rect{plot.X, plot.Bottom(), plot.W, st.d(1)}, pal.Border)
-	if lo < 0 && hi > 0 {
-		a.paint.rect(dst, Rect{plot.X, py(0), plot.W, st.d(1)}, alpha(pal.Bad, 0.6))
-	}
-	var area, line vector.Path
-	area.MoveTo(float32(px(0)), float32(plot.Bottom()))
-	for i, row := range series {
-		x, y := float32(px(i)), float32(py(row[si]))
-		area.LineTo(x, y)
-		if i == 0 {
-			line.MoveTo(x, y)
-		} else {
-			line.LineTo(x, y)
+	// The plot is drawn once into a tile: its anti-aliased line and fill
+	// are the costly part of the screen.
+	pw, ph := int(math.Round(plot.W)), int(math.Round(plot.H))
+	pad := int(math.Ceil(st.d(5)))
+	key := tileKey{kind: tileScene, size: pw, width: ph, clr: clr, name: fmt.Sprintf("chart:%s:%d:%v", e.code, si, pal.Panel)}
+	t := a.paint.tile(key, pw+2*pad, ph+2*pad, func(img *ebiten.Image) {
+		o := float64(pad)
+		px := func(i int) float64 { return o + float64(pw)*float64(i)/float64(len(series)-1) }
+		py := func(v float64) float64 { return o + float64(ph) - float64(ph)*(v-lo)/(hi-lo) }
+		bottom := o + float64(ph)
+		// Grid: the baseline, and the zero line when the range crosses it.
+		a.paint.rect(img, Rect{o, bottom, float64(pw), st.d(1)}, pal.Border)
+		if lo < 0 && hi > 0 {
+			a.paint.rect(img, Rect{o, math.Round(py(0)), float64(pw), st.d(1)}, alpha(pal.Bad, 0.6))
 		}
-	}
-	area.LineTo(float32(px(len(series)-1)), float32(plot.Bottom()))
-	area.Close()
-	a.paint.fill(dst, &area, mix(pal.Panel, clr, 0.16))
-	a.paint.stroke(dst, &line, st.d(2), clr)
-	a.paint.circle(dst, px(len(series)-1), py(last), st.d(3.5), clr)
+		var area, line vector.Path
+		area.MoveTo(float32(px(0)), float32(bottom))
+		for i, row := range series {
+			x, y := float32(px(i)), float32(py(row[si]))
+			area.LineTo(x, y)
+			if i == 0 {
+				line.MoveTo(x, y)
+			} else {
+				line.LineTo(x, y)
+			}
+		}
+		area.LineTo(float32(px(len(series)-1)), float32(bottom))
+		area.Close()
+		a.paint.fill(img, &area, mix(pal.Panel, clr, 0.16))
+		a.paint.stroke(img, &line, st.d(2), clr)
+		a.paint.circle(img, px(len(series)-1), py(last), st.d(3.5), clr)
+	})
+	blit(dst, t, t.Bounds(), math.Round(plot.X)-float64(pad), math.Round(plot.Y)-float64(pad))
 	ty := plot.Bottom() + st.d(4)
 	a.paint.textCut(dst, "month 1", st.tiny, plot.X, ty, pal.Faint, view)
 	endLbl := fmt.Sprintf("month %d", len(series)-1)

@@ -63,6 +63,7 @@ type happenedLayout struct {
 	// Left column blocks, content coordinates.
 	rollY, rollH   float64
 	rollLegend     []string
+	rollNote       []string
 	textY          float64
 	textLines      []string
 	calY           float64
@@ -101,7 +102,8 @@ func layHappened(b Rect, st *style, w *wrapper, sc *scenario.Scenario, rep *sim.
 			}
 			l.rollLegend = append(l.rollLegend, fmt.Sprintf("%s %s", pct(p), label))
 		}
-		l.rollH = lineH(st.label) + st.d(10) + st.d(14) + st.d(12) + float64(len(l.rollLegend))*lineH(st.small)*1.3 + lineH(st.small)*1.3
+		l.rollNote = w.wrap(fmt.Sprintf("The draw came up %.0f on a scale of 100; it fell in the band of the outcome marked above.", rep.Roll.Value*100), st.small, inner)
+		l.rollH = lineH(st.label) + st.d(10) + st.d(14) + st.d(12) + float64(len(l.rollLegend))*lineH(st.small)*1.3 + textHeight(len(l.rollNote), st.small, 1.3)
 		y += l.rollH + st.d(18)
 	}
 	l.textY = y
@@ -136,7 +138,10 @@ func layHappened(b Rect, st *style, w *wrapper, sc *scenario.Scenario, rep *sim.
 		y += st.d(6) + textHeight(len(l.rulesLines), st.small, 1.3)
 	}
 	l.content = y + st.d(22)
-	l.left.H = math.Min(l.left.H, l.content)
+	// Both panels hug the taller of their contents.
+	deltasH := st.d(16) + lineH(st.label) + st.d(10) + float64(max(len(l.deltas), 1))*l.deltaRowH + st.d(16)
+	h := math.Min(l.left.H, math.Max(l.content, deltasH))
+	l.left.H, l.right.H = h, h
 	return l
 }
 
@@ -159,7 +164,7 @@ func (h *happenedScreen) Update(in Input) (Screen, error) {
 	if in.Back {
 		return newTitle(a), nil
 	}
-	view := l.left.InsetXY(0, st.d(2))
+	view := l.left
 	if in.Down {
 		h.scroll.off += lineH(st.body) * 2
 	}
@@ -190,7 +195,7 @@ func (h *happenedScreen) Draw(dst *ebiten.Image) {
 
 	// The left column: roll, outcome, systems.
 	a.panel(dst, l.left)
-	view := l.left.InsetXY(st.d(2), st.d(2))
+	view := l.left
 	h.scroll.clamp(view, l.content)
 	clip := clipTo(dst, view)
 	ox, oy := l.left.X+st.d(24), l.left.Y-h.scroll.off
@@ -228,7 +233,10 @@ func (h *happenedScreen) Draw(dst *ebiten.Image) {
 			a.paint.textCut(clip, ellipsize(lg+mark, face, inner-st.d(18)), face, ox+st.d(18), y, clr, view)
 			y += lineH(face) * 1.3
 		}
-		a.paint.textCut(clip, ellipsize(fmt.Sprintf("The draw came up %.0f on a scale of 100; it fell in the band of the outcome above.", r.Value*100), st.small, inner), st.small, ox, y, pal.Muted, view)
+		for _, ln := range l.rollNote {
+			a.paint.textCut(clip, ln, st.small, ox, y, pal.Muted, view)
+			y += lineH(st.small) * 1.3
+		}
 	}
 	y := oy + l.textY
 	for _, ln := range l.textLines {
@@ -273,7 +281,7 @@ func (h *happenedScreen) Draw(dst *ebiten.Image) {
 		}
 	}
 	a.fadeEdges(clip, view, l.content, h.scroll.off, pal.Panel)
-	a.scrollbar(dst, Rect{l.left.X, l.left.Y + st.d(10), l.left.W - st.d(10), l.left.H - st.d(20)}, l.content, h.scroll.off)
+	a.scrollbar(dst, view, l.left.Right()-st.d(10), st.d(10), l.content, h.scroll.off)
 
 	h.drawDeltas(dst, l, sc, t)
 	label := "Next month"

@@ -137,7 +137,8 @@ func (a *app) drawStats(dst *ebiten.Image, r Rect, run *sim.Run, stats []int, co
 		}
 	}
 	content := float64(len(stats)) * statRowHeight(st, compact)
-	a.scrollbar(dst, Rect{view.X, view.Y, view.W - st.d(2), view.H}, content, off)
+	a.fadeEdges(clip, view, content, off, pal.Panel)
+	a.scrollbar(dst, view, r.Right()-st.d(9), 0, content, off)
 }
 
 // runwayMonths is the months of cash left at the current net burn, or
@@ -165,9 +166,10 @@ func runwayColour(pal Palette, months float64) color.RGBA {
 // runwayHeight is the height of the runway gauge panel; compact drops
 // the scale under the gauge and uses a smaller figure.
 func runwayHeight(st *style, raising, compact bool) float64 {
-	h := st.d(16) + lineH(st.label) + st.d(6) + lineH(st.title) + st.d(10) + st.d(10) + st.d(8) + lineH(st.tiny) + st.d(8) + lineH(st.small) + st.d(14)
+	// These sums follow drawRunway line by line.
+	h := st.d(16) + lineH(st.label) + st.d(6) + lineH(st.title) + st.d(10) + st.d(10) + st.d(8) + lineH(st.tiny) + st.d(8) + lineH(st.small) + st.d(16)
 	if compact {
-		h = st.d(14) + lineH(st.heading) + st.d(8) + st.d(10) + st.d(8) + lineH(st.small) + st.d(12)
+		h = st.d(14) + lineH(st.heading) + st.d(8) + st.d(10) + st.d(8) + lineH(st.small) + st.d(14)
 	}
 	if raising {
 		h += lineH(st.small) + st.d(4)

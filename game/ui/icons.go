@@ -10,13 +10,12 @@ import (
 
 // iconPen draws one icon on a 24 x 24 grid scaled into a square box.
 type iconPen struct {
-	p      *painter
-	dst    *ebiten.Image
-	x, y   float64 // top-left of the box
-	k      float64 // device pixels per grid unit
-	width  float64 // stroke width in device pixels
-	clr    color.RGBA
-	filled color.RGBA
+	p     *painter
+	dst   *ebiten.Image
+	x, y  float64 // top-left of the box
+	k     float64 // device pixels per grid unit
+	width float64 // stroke width in device pixels
+	clr   color.RGBA
 }
 
 func (ip *iconPen) pt(gx, gy float64) (float32, float32) {
@@ -63,13 +62,19 @@ func (ip *iconPen) fillPoly(pts ...float64) {
 }
 
 func (ip *iconPen) circle(gx, gy, r float64) {
+	var path vector.Path
 	x, y := ip.pt(gx, gy)
-	ip.p.ring(ip.dst, float64(x), float64(y), r*ip.k, ip.width, ip.clr)
+	path.Arc(x, y, float32(r*ip.k), 0, 2*math.Pi, vector.Clockwise)
+	path.Close()
+	ip.strokeP(&path)
 }
 
 func (ip *iconPen) dot(gx, gy, r float64) {
+	var path vector.Path
 	x, y := ip.pt(gx, gy)
-	ip.p.circle(ip.dst, float64(x), float64(y), r*ip.k, ip.clr)
+	path.Arc(x, y, float32(r*ip.k), 0, 2*math.Pi, vector.Clockwise)
+	path.Close()
+	ip.fillP(&path)
 }
 
 func (ip *iconPen) arc(gx, gy, r, a0, a1 float64) {
@@ -88,10 +93,26 @@ func (ip *iconPen) roundBox(gx, gy, w, h, r float64) {
 
 // drawIcon draws the named stat or card icon centred in box (a square is
 // taken from its middle). Unknown names get a neutral diamond, so an
-// author's typo never leaves a hole in the HUD.
+// author's typo never leaves a hole in the HUD. Each icon is drawn once
+// per size and colour into a tile.
 func drawIcon(p *painter, dst *ebiten.Image, name string, box Rect, clr color.RGBA) {
-	size := math.Min(box.W, box.H)
-	ip := &iconPen{p: p, dst: dst, x: box.X + (box.W-size)/2, y: box.Y + (box.H-size)/2, k: size / 24, clr: clr}
+	size := int(math.Round(math.Min(box.W, box.H)))
+	if size < 2 {
+		return
+	}
+	pad := 2
+	n := size + 2*pad
+	t := p.tile(tileKey{kind: tileIcon, size: size, clr: clr, name: name}, n, n, func(img *ebiten.Image) {
+		drawIconShapes(p, img, name, float64(pad), float64(size), clr)
+	})
+	x := math.Round(box.X + (box.W-float64(size))/2)
+	y := math.Round(box.Y + (box.H-float64(size))/2)
+	blit(dst, t, t.Bounds(), x-float64(pad), y-float64(pad))
+}
+
+// drawIconShapes draws an icon with vector paths at (at, at), size wide.
+func drawIconShapes(p *painter, dst *ebiten.Image, name string, at, size float64, clr color.RGBA) {
+	ip := &iconPen{p: p, dst: dst, x: at, y: at, k: size / 24, clr: clr}
 	ip.width = math.Max(size/12, 1.2)
 	switch name {
 	case "cash":

@@ -19,9 +19,9 @@ type monthScreen struct {
 	scroll scroller
 	// statScroll scrolls the stats when the panel is too short for them.
 	statScroll scroller
-	hover  int // stat row under the pointer, -1 none
-	card   sim.CardView
-	month  int
+	hover      int // stat row under the pointer, -1 none
+	card       sim.CardView
+	month      int
 }
 
 func newMonth(a *app) *monthScreen {
@@ -352,7 +352,7 @@ func (m *monthScreen) drawCard(dst *ebiten.Image, l monthLayout) {
 	st := a.style()
 	pal := st.pal
 	a.panel(dst, l.view)
-	view := l.view.InsetXY(st.d(2), st.d(2))
+	view := l.view
 	clip := clipTo(dst, view)
 	ox, oy := l.view.X, l.view.Y-m.scroll.off
 	iconS := st.d(44)
@@ -396,7 +396,7 @@ func (m *monthScreen) drawCard(dst *ebiten.Image, l monthLayout) {
 		m.drawChoice(clip, view, r, cb, i, i == m.nav.focus)
 	}
 	a.fadeEdges(clip, view, l.content, m.scroll.off, pal.Panel)
-	a.scrollbar(dst, Rect{l.view.X, l.view.Y + st.d(10), l.view.W - st.d(10), l.view.H - st.d(20)}, l.content, m.scroll.off)
+	a.scrollbar(dst, view, l.view.Right()-st.d(10), st.d(10), l.content, m.scroll.off)
 }
 
 func (m *monthScreen) drawChoice(dst *ebiten.Image, view, r Rect, cb choiceBox, i int, focused bool) {

@@ -164,6 +164,6 @@ func (p *problemsScreen) Draw(dst *ebiten.Image) {
 		}
 	}
 	a.fadeEdges(clip, l.view, l.content, p.scroll.off, pal.Bg)
-	a.scrollbar(dst, Rect{l.view.X, l.view.Y, l.view.W - st.d(12), l.view.H}, l.content, p.scroll.off)
+	a.scrollbar(dst, l.view, l.view.Right()-st.d(6), 0, l.content, p.scroll.off)
 	a.button(dst, l.back, "Back", "Esc", p.nav.focus == 0, true, false)
 }

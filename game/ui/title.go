@@ -57,7 +57,7 @@ func (t *titleScreen) build() {
 	}
 	t.items = append(t.items, menuItem{label: "New run", sub: newSub, primary: a.run == nil || a.run.Done(),
 		do: func() (Screen, error) { return newChoose(a), nil }})
-	sessSub := "Enter the code your workshop facilitator gives you"
+	sessSub := "Share the luck of everyone in your workshop"
 	if a.session != "" {
 		sessSub = "Code " + a.session + ": everyone who enters it faces the same luck"
 	}
@@ -254,7 +254,7 @@ func (t *titleScreen) drawPanel(dst *ebiten.Image, r Rect) {
 		shown++
 	}
 	if rest := len(all) - shown; rest > 0 {
-		a.paint.text(dst, ellipsize(fmt.Sprintf("and %d more: choose Scenario problems to see them all", rest), st.small, in.W), st.small, in.X, y, pal.Faint, in)
+		a.paint.text(dst, ellipsize(fmt.Sprintf("and %d more under Scenario problems", rest), st.small, in.W), st.small, in.X, y, pal.Faint, in)
 	} else {
 		a.paint.text(dst, ellipsize("Fix the file and press F5 to load it again.", st.small, in.W), st.small, in.X, y, pal.Faint, in)
 	}
@@ -263,6 +263,15 @@ func (t *titleScreen) drawPanel(dst *ebiten.Image, r Rect) {
 // drawEmblem draws the game's mark: a runway in perspective with a ladder
 // rising from it.
 func drawEmblem(a *app, dst *ebiten.Image, r Rect) {
+	size := int(math.Round(r.W))
+	pal := a.style().pal
+	t := a.paint.tile(tileKey{kind: tileScene, size: size, clr: pal.Accent, name: "emblem"}, size, size, func(img *ebiten.Image) {
+		drawEmblemShapes(a, img, Rect{0, 0, float64(size), float64(size)})
+	})
+	blit(dst, t, t.Bounds(), math.Round(r.X), math.Round(r.Y))
+}
+
+func drawEmblemShapes(a *app, dst *ebiten.Image, r Rect) {
 	st := a.style()
 	pal := st.pal
 	a.paint.round(dst, r, r.W*0.22, pal.Raised)
@@ -301,12 +310,19 @@ func drawEmblem(a *app, dst *ebiten.Image, r Rect) {
 // drawRunwayScene draws the title's backdrop: a runway running to the
 // horizon with its edge lights, kept faint behind the menu.
 func drawRunwayScene(a *app, dst *ebiten.Image) {
-	st := a.style()
-	pal := st.pal
 	if a.settings.HighContrast {
 		return
 	}
-	w, h := a.w, a.h
+	w, h := int(a.w), int(a.h)
+	t := a.paint.tile(tileKey{kind: tileScene, size: w, width: h, clr: a.style().pal.Bg, name: "runway"}, w, h, func(img *ebiten.Image) {
+		drawRunwayShapes(a, img, float64(w), float64(h))
+	})
+	blit(dst, t, t.Bounds(), 0, 0)
+}
+
+func drawRunwayShapes(a *app, dst *ebiten.Image, w, h float64) {
+	st := a.style()
+	pal := st.pal
 	hy := h * 0.56
 	vx := w * 0.72
 	// Sky glow above the horizon.

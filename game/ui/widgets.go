@@ -148,7 +148,9 @@ func (a *app) drawToast(dst *ebiten.Image) {
 	}
 	a.paint.round(dst, r, st.d(8), st.pal.Raised)
 	a.paint.roundStroke(dst, r, st.d(8), st.d(1.5), clr)
+	a.paint.overlay = true
 	a.paint.lines(dst, ls, st.small, r.InsetXY(st.d(16), st.d(9)), st.pal.Text, 1.2)
+	a.paint.overlay = false
 }
 
 // nav is keyboard and pointer focus over a list of controls.
@@ -253,13 +255,16 @@ func (s *scroller) show(view Rect, content, y, h float64) {
 	s.clamp(view, content)
 }
 
-// scrollbar draws the position of a scrolled view, when it scrolls.
-func (a *app) scrollbar(dst *ebiten.Image, view Rect, content, off float64) {
+// scrollbar draws the position of a scrolled view, when it scrolls: a
+// thin track at x (usually just inside the view's right edge), inset
+// from the view's top and bottom by inset.
+func (a *app) scrollbar(dst *ebiten.Image, view Rect, x, inset, content, off float64) {
 	if content <= view.H+0.5 {
 		return
 	}
 	st := a.style()
-	track := Rect{view.Right() + st.d(4), view.Y, st.d(4), view.H}
+	track := Rect{x, view.Y + inset, st.d(4), view.H - 2*inset}
+	view = track
 	a.paint.round(dst, track, track.W/2, alpha(st.pal.Border, 0.6))
 	h := math.Max(view.H*view.H/content, st.d(24))
 	y := view.Y + (view.H-h)*off/(content-view.H)
