@@ -9,7 +9,7 @@ UI        := $(shell $(GO) list ./game/ui/... 2>/dev/null) runwayladder
 FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
-        screenshots web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser
+        screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser
 
 run: deps-desktop
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -36,6 +36,14 @@ headless-test:
 
 ui-test: deps-test
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test -count=1 $(UI)
+
+# Refreshes docs/screenshots/*.png: every screen at 1280x720 and 800x600.
+screenshots: deps-test
+	scripts/screenshots.sh docs/screenshots
+
+# CPU seconds the game uses in 10 s of waiting, throttled idle vs Ebitengine's default.
+idle-cpu: deps-test
+	scripts/idle-cpu.sh 10
 
 careersim:
 	CGO_ENABLED=0 $(GO) build -o bin/careersim ./cmd/careersim

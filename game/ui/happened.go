@@ -102,8 +102,8 @@ func layHappened(b Rect, st *style, w *wrapper, sc *scenario.Scenario, rep *sim.
 			}
 			l.rollLegend = append(l.rollLegend, fmt.Sprintf("%s %s", pct(p), label))
 		}
-		l.rollNote = w.wrap(fmt.Sprintf("The draw came up %.0f on a scale of 100; it fell in the band of the outcome marked above.", rep.Roll.Value*100), st.small, inner)
-		l.rollH = lineH(st.label) + st.d(10) + st.d(14) + st.d(12) + float64(len(l.rollLegend))*lineH(st.small)*1.3 + textHeight(len(l.rollNote), st.small, 1.3)
+		l.rollNote = w.wrap(rollNote(rep.Roll), st.small, inner)
+		l.rollH = lineH(st.label) + st.d(18) + st.d(14) + st.d(12) + float64(len(l.rollLegend))*lineH(st.small)*1.3 + textHeight(len(l.rollNote), st.small, 1.3)
 		y += l.rollH + st.d(18)
 	}
 	l.textY = y
@@ -207,7 +207,7 @@ func (h *happenedScreen) Draw(dst *ebiten.Image) {
 			head = "THE ROLL · the odds were hidden when you chose"
 		}
 		a.paint.textCut(clip, ellipsize(head, st.label, inner), st.label, ox, y, pal.Muted, view)
-		y += lineH(st.label) + st.d(10)
+		y += lineH(st.label) + st.d(18)
 		odds := make([]sim.OddsView, len(r.Odds))
 		for i, p := range r.Odds {
 			odds[i] = sim.OddsView{Label: r.Labels[i], Chance: p}
@@ -334,4 +334,37 @@ func (h *happenedScreen) drawDeltas(dst *ebiten.Image, l happenedLayout, sc *sce
 		}
 		y += rowH
 	}
+}
+
+// rollNote explains the draw against the band of the outcome it picked:
+// "The draw came up 12.5 out of 100; anything under 33.3 meant accepted."
+func rollNote(r *sim.Roll) string {
+	lo := 0.0
+	for i := 0; i < r.Outcome && i < len(r.Odds); i++ {
+		lo += r.Odds[i]
+	}
+	hi := lo
+	if r.Outcome < len(r.Odds) {
+		hi += r.Odds[r.Outcome]
+	}
+	label := "this outcome"
+	if r.Outcome < len(r.Labels) && r.Labels[r.Outcome] != "" {
+		label = "“" + r.Labels[r.Outcome] + "”"
+	}
+	var band string
+	switch {
+	case r.Outcome == 0:
+		band = fmt.Sprintf("anything under %s meant %s", num1(hi*100), label)
+	case r.Outcome == len(r.Odds)-1:
+		band = fmt.Sprintf("%s or more meant %s", num1(lo*100), label)
+	default:
+		band = fmt.Sprintf("from %s to under %s meant %s", num1(lo*100), num1(hi*100), label)
+	}
+	return fmt.Sprintf("The draw came up %s out of 100; %s.", num1(r.Value*100), band)
+}
+
+// num1 renders a number with at most one decimal: 33.3, 40.
+func num1(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	return strings.TrimSuffix(s, ".0")
 }

@@ -471,8 +471,10 @@ func (a *app) oddsBar(dst *ebiten.Image, r Rect, odds []sim.OddsView, roll float
 		x += w
 	}
 	if roll >= 0 {
-		mx := r.X + r.W*clamp01(roll)
-		a.paint.line(dst, mx, r.Y-st.d(5), mx, r.Bottom()+st.d(5), st.d(3), pal.Text)
+		// The draw: a pin through the bar with a head above it.
+		mx := math.Max(r.X+r.W*clamp01(roll), r.X+st.d(2))
+		a.paint.line(dst, mx, r.Y-st.d(4), mx, r.Bottom()+st.d(4), st.d(3), pal.Text)
+		a.paint.circle(dst, mx, r.Y-st.d(6), st.d(5), pal.Text)
 	}
 }
 

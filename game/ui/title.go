@@ -353,4 +353,38 @@ func drawRunwayShapes(a *app, dst *ebiten.Image, w, h float64) {
 			a.paint.circle(dst, x, y, r, alpha(pal.Accent, 0.18+0.3*t))
 		}
 	}
+	// Stars, placed by a fixed sequence so the sky never changes.
+	seq := uint32(2463534242)
+	next := func() float64 {
+		seq ^= seq << 13
+		seq ^= seq >> 17
+		seq ^= seq << 5
+		return float64(seq%10000) / 10000
+	}
+	for i := 0; i < 70; i++ {
+		x, y := w*(0.38+0.62*next()), hy*0.92*next()
+		a.paint.circle(dst, x, y, st.d(0.6+1.1*next()), alpha(pal.Text, 0.10+0.25*next()))
+	}
+	// The ladder: rising out of the horizon beside the runway, its rungs
+	// closer together as it climbs away.
+	lx := w * 0.90
+	base, top := hy, h*0.10
+	half0, half1 := w*0.030, w*0.012
+	rail := math.Max(st.d(2), 1.5)
+	clr := alpha(pal.Muted, 0.30)
+	var rails vector.Path
+	for _, side := range []float64{-1, 1} {
+		rails.MoveTo(float32(lx+side*half0), float32(base))
+		rails.LineTo(float32(lx+side*half1), float32(top))
+	}
+	a.paint.stroke(dst, &rails, rail, clr)
+	var rungs vector.Path
+	for i := 0; i < 9; i++ {
+		t := 1 - math.Pow(1-float64(i+1)/10, 1.35)
+		y := lerp(base, top, t)
+		half := lerp(half0, half1, t)
+		rungs.MoveTo(float32(lx-half), float32(y))
+		rungs.LineTo(float32(lx+half), float32(y))
+	}
+	a.paint.stroke(dst, &rungs, rail, clr)
 }
