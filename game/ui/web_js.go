@@ -248,7 +248,9 @@ func pageDropped() []DroppedFile { return webDropped() }
 
 // webTarget is something on screen the player can click, in CSS pixels.
 type webTarget struct {
-	Label   string  `json:"label"`
+	Label string `json:"label"`
+	// Key is the key that does the same, when there is one ("1"-"4").
+	Key     string  `json:"key,omitempty"`
 	X       float64 `json:"x"`
 	Y       float64 `json:"y"`
 	W       float64 `json:"w"`
@@ -293,11 +295,12 @@ func (g *Game) webState() webStateView {
 	if dsf <= 0 {
 		dsf = 1
 	}
-	add := func(label string, r Rect, enabled bool) {
+	add := func(label string, r Rect, enabled bool) *webTarget {
 		if r.W <= 0 || r.H <= 0 {
-			return
+			return nil // off screen
 		}
 		v.Targets = append(v.Targets, webTarget{Label: label, X: r.X / dsf, Y: r.Y / dsf, W: r.W / dsf, H: r.H / dsf, Enabled: enabled})
+		return &v.Targets[len(v.Targets)-1]
 	}
 	switch s := g.screen.(type) {
 	case *titleScreen:
@@ -329,7 +332,9 @@ func (g *Game) webState() webStateView {
 		for i, r := range s.choiceRects(l) {
 			if i < len(s.card.Choices) {
 				c := s.card.Choices[i]
-				add(c.Label, r, c.Available)
+				if tg := add(c.Label, r, c.Available); tg != nil {
+					tg.Key = fmt.Sprint(i + 1)
+				}
 			}
 		}
 		add("Menu", l.menu, true)

@@ -355,6 +355,8 @@ func (tb *tab) key(k string) {
 // docs/screenshots/web-NAME.png with WEB_SCREENSHOTS=1).
 func (tb *tab) shot(name string) string {
 	tb.t.Helper()
+	// Let the screen's 180 ms fade-in finish.
+	time.Sleep(250 * time.Millisecond)
 	tb.settle()
 	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
 	defer cancel()
@@ -416,4 +418,97 @@ func (l *errorLog) report() string {
 	n := len(l.lines)
 	from := max(0, n-40)
 	return "\nbrowser console (last lines):\n  " + strings.Join(l.lines[from:], "\n  ")
+}
+
+// gameState is what the game's test hook reports (game/ui/web_js.go):
+// the screen, what can be clicked on it, and the run.
+type gameState struct {
+	Screen     string   `json:"screen"`
+	Targets    []target `json:"targets"`
+	Notice     string   `json:"notice"`
+	Toast      string   `json:"toast"`
+	Session    string   `json:"session"`
+	Scenario   string   `json:"scenario"`
+	Month      int      `json:"month"`
+	Months     int      `json:"months"`
+	Done       bool     `json:"done"`
+	Code       string   `json:"code"`
+	Ending     string   `json:"ending"`
+	RunSession string   `json:"runSession"`
+}
+
+// target is a clickable region in CSS pixels.
+type target struct {
+	Label   string  `json:"label"`
+	Key     string  `json:"key"` // the key that does the same, if any
+	X       float64 `json:"x"`
+	Y       float64 `json:"y"`
+	W       float64 `json:"w"`
+	H       float64 `json:"h"`
+	Enabled bool    `json:"enabled"`
+}
+
+// testHook is the page script that asks the game for its state hook.
+const testHook = `window.runwayLadder = Object.assign(window.runwayLadder || {}, {testHook: true});`
+
+// openGame opens the game with its state hook and waits for the first
+// frame.
+func (tb *tab) openGame(path string) {
+	tb.t.Helper()
+	tb.beforeLoad(testHook)
+	tb.open(path)
+	tb.firstFrame()
+	tb.waitFor(`!!runwayLadder.stateJSON`, 10*time.Second)
+}
+
+// state reads what the game last drew.
+func (tb *tab) state() gameState {
+	tb.t.Helper()
+	var raw string
+	tb.eval(`runwayLadder.stateJSON || ""`, &raw)
+	var st gameState
+	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+		tb.t.Fatalf("the game's state %q: %v", raw, err)
+	}
+	return st
+}
+
+// waitScreen waits until the game shows the named screen.
+func (tb *tab) waitScreen(name string) gameState {
+	tb.t.Helper()
+	tb.waitFor(fmt.Sprintf(`runwayLadder.stateJSON && JSON.parse(runwayLadder.stateJSON).screen === %q`, name), 15*time.Second)
+	return tb.state()
+}
+
+// find returns the target whose label starts with label.
+func (st gameState) find(label string) (target, bool) {
+	for _, tg := range st.Targets {
+		if strings.HasPrefix(tg.Label, label) {
+			return tg, true
+		}
+	}
+	return target{}, false
+}
+
+// clickTarget clicks the middle of the target labelled label.
+func (tb *tab) clickTarget(label string) {
+	tb.t.Helper()
+	st := tb.state()
+	tg, ok := st.find(label)
+	if !ok {
+		tb.t.Fatalf("no %q to click on the %s screen: %+v", label, st.Screen, st.Targets)
+	}
+	tb.clickIn(tg)
+}
+
+// clickIn clicks the middle of the part of a target inside the window (a
+// card half scrolled out of view is still clickable).
+func (tb *tab) clickIn(tg target) {
+	tb.t.Helper()
+	x0, x1 := max(tg.X, 0), min(tg.X+tg.W, float64(tb.w))
+	y0, y1 := max(tg.Y, 0), min(tg.Y+tg.H, float64(tb.h))
+	if x1-x0 < 2 || y1-y0 < 2 {
+		tb.t.Fatalf("%q is outside the %dx%d window: %+v", tg.Label, tb.w, tb.h, tg)
+	}
+	tb.click((x0+x1)/2, (y0+y1)/2)
 }

@@ -1,0 +1,167 @@
+package webtest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The game in the browser, played as a player would: real clicks and key
+// presses at the places the game says its controls are.
+
+// waitChange waits until the game shows another screen or month than prev.
+func (tb *tab) waitChange(prev gameState) gameState {
+	tb.t.Helper()
+	tb.waitFor(fmt.Sprintf(`(() => { const s = JSON.parse(runwayLadder.stateJSON || "{}"); return s.screen !== %q || (s.month || 0) !== %d; })()`,
+		prev.Screen, prev.Month), 15*time.Second)
+	return tb.state()
+}
+
+// playMonth picks a choice on the month screen, by its number key or by a
+// click, and returns what the game shows next.
+func (tb *tab) playMonth(st gameState, byKey bool) gameState {
+	tb.t.Helper()
+	var choices []target
+	for _, tg := range st.Targets {
+		if tg.Key != "" && tg.Enabled {
+			choices = append(choices, tg)
+		}
+	}
+	if len(choices) == 0 {
+		tb.t.Fatalf("month %d: no choice can be picked: %+v", st.Month, st.Targets)
+	}
+	c := choices[st.Month%len(choices)]
+	if byKey {
+		tb.key(c.Key)
+	} else {
+		tb.clickIn(c)
+	}
+	return tb.waitChange(st)
+}
+
+// next leaves the "what happened" screen, by Enter or by a click.
+func (tb *tab) next(st gameState, byKey bool) gameState {
+	tb.t.Helper()
+	if byKey {
+		tb.key(kb.Enter)
+	} else {
+		tb.clickTarget("Continue")
+	}
+	return tb.waitChange(st)
+}
+
+// localStorage reads one of the game's documents.
+func (tb *tab) localStorage(name string) (string, bool) {
+	tb.t.Helper()
+	var v *string
+	tb.eval(fmt.Sprintf(`localStorage.getItem(%q)`, "runwayladder."+name), &v)
+	if v == nil {
+		return "", false
+	}
+	return *v, true
+}
+
+// TestPlayWholeRun plays a bundled path from the title to its ending with
+// the mouse and the keyboard, reloads the page mid-run and continues, checks
+// the finished run is kept in localStorage, and photographs every screen
+// at 1280x720 and 800x600.
+func TestPlayWholeRun(t *testing.T) {
+	tb := newTab(t, 1280, 720)
+	tb.openGame("/")
+	tb.waitScreen("title")
+	tb.shot("title-1280x720")
+	tb.clickTarget("New run")
+	tb.waitScreen("choose")
+	tb.shot("choose-1280x720")
+	tb.clickTarget("startup_engineer")
+	st := tb.waitScreen("month")
+	if st.Scenario != "startup_engineer" || st.Month != 1 {
+		t.Fatalf("after choosing the startup path: %s, month %d of %s", st.Screen, st.Month, st.Scenario)
+	}
+	tb.shot("month-1280x720")
+
+	reloaded, shotHappened := false, false
+	for step := 0; st.Screen != "ending"; step++ {
+		if step > 400 {
+			t.Fatalf("no ending after %d steps (month %d of %d)", step, st.Month, st.Months)
+		}
+		byKey := step%2 == 0
+		switch st.Screen {
+		case "month":
+			if !reloaded && st.Month >= 4 {
+				reloaded = true
+				st = reloadAndContinue(t, tb, st)
+			}
+			st = tb.playMonth(st, byKey)
+		case "happened":
+			if !shotHappened {
+				shotHappened = true
+				tb.shot("happened-1280x720")
+			}
+			st = tb.next(st, byKey)
+		default:
+			t.Fatalf("unexpected %s screen in month %d", st.Screen, st.Month)
+		}
+	}
+	if !reloaded {
+		t.Errorf("the run ended in month %d, before the reload", st.Month)
+	}
+	if !st.Done || st.Code == "" || st.Ending == "" {
+		t.Fatalf("ending screen without a finished run: %+v", st)
+	}
+	t.Logf("the run ended in month %d of %d: %s, code %s", st.Month, st.Months, st.Ending, st.Code)
+	tb.shot("ending-1280x720")
+
+	hist, ok := tb.localStorage("history.jsonl")
+	if !ok || !strings.Contains(hist, st.Code) {
+		t.Errorf("localStorage history does not hold the run %s: %.300q", st.Code, hist)
+	}
+
+	// The same screens in a smaller window.
+	tb.resize(800, 600)
+	tb.settle()
+	tb.shot("ending-800x600")
+	tb.key(kb.Escape)
+	st = tb.waitScreen("title")
+	if _, ok := st.find("See your last ending"); !ok {
+		t.Errorf("the title does not offer the last ending: %+v", st.Targets)
+	}
+	tb.shot("title-800x600")
+	tb.clickTarget("New run")
+	tb.waitScreen("choose")
+	tb.shot("choose-800x600")
+	tb.key(kb.Enter)
+	st = tb.waitScreen("month")
+	tb.shot("month-800x600")
+	st = tb.playMonth(st, true)
+	if st.Screen != "happened" {
+		t.Fatalf("after a pick at 800x600: %s", st.Screen)
+	}
+	tb.shot("happened-800x600")
+}
+
+// reloadAndContinue reloads the page in the middle of a run and continues
+// it from the title.
+func reloadAndContinue(t *testing.T, tb *tab, st gameState) gameState {
+	t.Helper()
+	if _, ok := tb.localStorage("save.json"); !ok {
+		t.Errorf("month %d: no save in localStorage before the reload", st.Month)
+	}
+	tb.do(chromedp.Reload())
+	tb.firstFrame()
+	tb.waitFor(`!!runwayLadder.stateJSON`, 10*time.Second)
+	title := tb.waitScreen("title")
+	if _, ok := title.find("Continue"); !ok {
+		t.Fatalf("after a reload in month %d the title offers no Continue: %+v", st.Month, title.Targets)
+	}
+	tb.clickTarget("Continue")
+	got := tb.waitScreen("month")
+	if got.Month != st.Month || got.Scenario != st.Scenario {
+		t.Fatalf("after the reload: month %d of %s, want month %d of %s", got.Month, got.Scenario, st.Month, st.Scenario)
+	}
+	return got
+}
