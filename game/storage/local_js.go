@@ -31,7 +31,11 @@ func (l *Local) try(f func(js.Value)) (err error) {
 			err = fmt.Errorf("storage: %w: %v", ErrUnavailable, r)
 		}
 	}()
-	ls := js.Global().Get("localStorage")
+	// Reflect.get rather than Value.Get: a getter that throws (storage
+	// disabled, sandboxed frames) would escape Value.Get as an uncaught
+	// JavaScript exception and stop the program; through Call it becomes a
+	// panic recovered above.
+	ls := js.Global().Get("Reflect").Call("get", js.Global(), "localStorage")
 	if ls.IsUndefined() || ls.IsNull() {
 		return fmt.Errorf("storage: %w: no localStorage", ErrUnavailable)
 	}

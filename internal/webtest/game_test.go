@@ -165,3 +165,104 @@ func reloadAndContinue(t *testing.T, tb *tab, st gameState) gameState {
 	}
 	return got
 }
+
+// startRun goes from the title to the first month of the first path.
+func (tb *tab) startRun() gameState {
+	tb.t.Helper()
+	tb.waitScreen("title")
+	tb.clickTarget("New run")
+	tb.waitScreen("choose")
+	tb.key(kb.Enter)
+	return tb.waitScreen("month")
+}
+
+// TestSessionFromURL opens links with ?session= and checks the code is
+// taken (and carried into the run), or refused with a reason.
+func TestSessionFromURL(t *testing.T) {
+	tests := []struct {
+		query, want, notice string
+	}{
+		{"?session=spring26", "SPRING26", ""},
+		{"?session=%20Team-7%20", "TEAM-7", ""},
+		{"?session=a", "", "is not valid"},
+		{"?other=1", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			tb := newTab(t, 1280, 720)
+			tb.openGame("/" + tt.query)
+			st := tb.waitScreen("title")
+			if st.Session != tt.want {
+				t.Errorf("session %q, want %q", st.Session, tt.want)
+			}
+			if !strings.Contains(st.Notice, tt.notice) || tt.notice == "" && st.Notice != "" {
+				t.Errorf("notice %q, want one containing %q", st.Notice, tt.notice)
+			}
+			if tt.want == "" {
+				return
+			}
+			if tt.want == "SPRING26" {
+				tb.shot("title-session-1280x720")
+			}
+			if st = tb.startRun(); st.RunSession != tt.want {
+				t.Errorf("the run's session is %q, want %q", st.RunSession, tt.want)
+			}
+		})
+	}
+}
+
+// TestStorageDisabled runs the game in a browser whose localStorage throws
+// on every use, as in some private windows: the game must start, say that
+// nothing will be kept, and play.
+func TestStorageDisabled(t *testing.T) {
+	tb := newTab(t, 1280, 720)
+	tb.beforeLoad(`Object.defineProperty(window, "localStorage", {configurable: true,
+		get() { throw new DOMException("The operation is insecure.", "SecurityError"); }});`)
+	tb.openGame("/")
+	st := tb.waitScreen("title")
+	if !strings.Contains(st.Notice, "not letting the game keep anything") {
+		t.Errorf("title notice %q, want the storage warning", st.Notice)
+	}
+	var banner struct {
+		Shown bool
+		Text  string
+	}
+	tb.eval(`({Shown: !document.getElementById("banner").hidden, Text: document.getElementById("banner-text").textContent})`, &banner)
+	if !banner.Shown || !strings.Contains(banner.Text, "not letting the game keep anything") {
+		t.Errorf("page banner %+v, want the storage warning", banner)
+	}
+	tb.shot("storage-off-1280x720")
+	st = tb.startRun()
+	st = tb.playMonth(st, true)
+	if st.Screen != "happened" {
+		t.Fatalf("after a pick with storage off: %s", st.Screen)
+	}
+	st = tb.next(st, true)
+	if st.Screen != "month" || st.Month != 2 {
+		t.Fatalf("after month 1 with storage off: %s, month %d", st.Screen, st.Month)
+	}
+}
+
+// TestStorageFull fills localStorage in the middle of the game: saving
+// fails with a message, and the game goes on.
+func TestStorageFull(t *testing.T) {
+	tb := newTab(t, 1280, 720)
+	tb.openGame("/")
+	tb.waitScreen("title")
+	tb.eval(`(() => { Storage.prototype.setItem = function () {
+		throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; return true; })()`, nil)
+	st := tb.startRun()
+	if !strings.Contains(st.Toast, "Could not save") {
+		t.Errorf("toast %q, want a message that the run could not be saved", st.Toast)
+	}
+	st = tb.playMonth(st, false)
+	st = tb.next(st, false)
+	if st.Screen != "month" || st.Month != 2 {
+		t.Fatalf("after month 1 with storage full: %s, month %d", st.Screen, st.Month)
+	}
+	var phase string
+	tb.eval(`runwayLadder.phase`, &phase)
+	if phase != "running" {
+		t.Errorf("page phase %q, want running", phase)
+	}
+}
