@@ -79,17 +79,7 @@ type baselineDoc struct {
 // BaselineSeed returns the seed of a baseline's i-th run. It is the seed
 // the balance tool gives its i-th run for the same base seed, so a
 // baseline's runs are exactly `careersim balance --seed SEED`'s.
-func BaselineSeed(base uint64, i int) uint64 { return mix(base+uint64(i)) & 0xFFFFFFFF }
-
-// mix is SplitMix64's finaliser (as in game/sim).
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 27
-	x *= 0x94D049BB133111EB
-	x ^= x >> 31
-	return x
-}
+func BaselineSeed(base uint64, i int) uint64 { return sim.RunSeed(base, i) }
 
 // ComputeBaseline plays key.Runs runs of sc with key.Bot on every core and
 // summarises them. It is deterministic (results are kept in seed order

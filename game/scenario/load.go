@@ -309,6 +309,13 @@ func (l *loader) allEffects(visit func(path string, e *Effects)) {
 		for i := range f.Ladder.Ratings {
 			visit(fmt.Sprintf("ladder.ratings.%d", i), &f.Ladder.Ratings[i].Effects)
 		}
+		for i := range f.Ladder.Levels {
+			visit(fmt.Sprintf("ladder.levels.%d", i), &f.Ladder.Levels[i].Effects)
+		}
+	}
+	for _, id := range inOrder(l, "endings", f.Endings) {
+		e := f.Endings[id]
+		visit("endings."+id, &e.Effects)
 	}
 	if f.Fight != nil {
 		choices("resource_fight.options", f.Fight.Options)
@@ -445,8 +452,17 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 			out.ClearFlags = append(out.ClearFlags, i)
 		}
 	}
-	if fu := e.FollowUp; fu != nil {
-		p := path + ".follow_up"
+	fus := e.FollowUps
+	paths := make([]string, len(fus))
+	for i := range fus {
+		paths[i] = fmt.Sprintf("%s.follow_ups.%d", path, i)
+	}
+	if e.FollowUp != nil {
+		fus = append([]FollowUpDef{*e.FollowUp}, fus...)
+		paths = append([]string{path + ".follow_up"}, paths...)
+	}
+	for k, fu := range fus {
+		p := paths[k]
 		i, ok := sc.eventIndex[fu.Event]
 		if !ok {
 			ids := make([]string, 0, len(sc.Events))
@@ -459,7 +475,7 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 			l.errorf(p+".after", "follow-up `after` must be 1 or more months, not %d", fu.After)
 		}
 		if ok {
-			out.FollowUp = &FollowUp{Event: i, After: max(fu.After, 1)}
+			out.FollowUps = append(out.FollowUps, FollowUp{Event: i, After: max(fu.After, 1)})
 			l.scheduled[fu.Event]++
 		}
 	}
@@ -665,6 +681,10 @@ func (l *loader) endings() {
 			l.errorHelp(path+".category", didYouMean(d.Category, names), "unknown ending category `%s` (use thrived, good, survived, struggled or failed)", d.Category)
 		}
 		e.When = l.c.Cond(d.When, "the condition of ending `"+id+"`", ctxGeneral)
+		if d.FollowUp != nil || len(d.FollowUps) > 0 || d.StartRaise != "" || d.End != "" {
+			l.errorf(path, "ending `%s` can change stats and flags, but a follow_up, start_round or end means nothing once the run is over", id)
+		}
+		e.Effect = l.effect(path, &d.Effects, ctxGeneral)
 		if d.AtEnd && !d.When.IsSet() {
 			fallback = true
 		}
@@ -787,6 +807,9 @@ func (l *loader) ladder() {
 		}
 	}
 	ld.Levels = d.Levels
+	for i := range d.Levels {
+		ld.Promotion = append(ld.Promotion, l.effect(fmt.Sprintf("ladder.levels.%d", i), &d.Levels[i].Effects, ctxGeneral))
+	}
 	if ld.Level >= 0 && len(d.Levels) > 0 {
 		st := l.sc.Stats[ld.Level]
 		if st.Min > 0 || st.Max < float64(len(d.Levels)-1) {
@@ -815,7 +838,7 @@ func (l *loader) ladder() {
 // declaresEffects reports whether the author wrote any effect, even one
 // that failed to compile (that has its own error).
 func declaresEffects(e *Effects) bool {
-	return len(e.Add)+len(e.Set)+len(e.SetFlags)+len(e.Clear) > 0 || e.FollowUp != nil || e.StartRaise != "" || e.End != ""
+	return len(e.Add)+len(e.Set)+len(e.SetFlags)+len(e.Clear)+len(e.FollowUps) > 0 || e.FollowUp != nil || e.StartRaise != "" || e.End != ""
 }
 
 func hasMax(levels []LevelDef) bool {
@@ -969,9 +992,6 @@ func (l *loader) calibration() {
 				l.errorf(p, "a share band must lie within 0..1")
 			}
 		case "median_month":
-			if d.Among.IsSet() {
-				l.errorf(p+".among", "`among` only applies to the share metric")
-			}
 		default:
 			l.errorHelp(p+".metric", didYouMean(d.Metric, []string{"share", "median_month"}), "unknown metric `%s` (use share or median_month)", d.Metric)
 		}
@@ -979,6 +999,17 @@ func (l *loader) calibration() {
 			l.errorf(p+".min", "band min %v is above max %v", d.Min, d.Max)
 		}
 		cb.When = l.c.Cond(d.When, "calibration `"+d.ID+"`", ctxGeneral)
+		for j, id := range d.Endings {
+			if k := l.endingRef(fmt.Sprintf("%s.endings.%d", p, j), id); k >= 0 {
+				cb.Endings = append(cb.Endings, k)
+			}
+		}
+		if len(d.Endings) > 0 && d.Metric != "share" {
+			l.errorf(p+".endings", "`endings` only applies to the share metric")
+		}
+		if !d.When.IsSet() && len(d.Endings) == 0 && !l.failed[p+".when"] {
+			l.errorf(p, "calibration `%s` needs a `when` condition or a list of `endings`", d.ID)
+		}
 		cb.Among = l.c.Cond(d.Among, "the `among` of calibration `"+d.ID+"`", ctxGeneral)
 		sc.Calibration = append(sc.Calibration, cb)
 	}

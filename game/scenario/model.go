@@ -217,7 +217,7 @@ type Effect struct {
 	Add, Set   []Assign
 	SetFlags   []int
 	ClearFlags []int
-	FollowUp   *FollowUp
+	FollowUps  []FollowUp
 	// startRound and end hold an index plus one, so the zero Effect does
 	// nothing; read them with StartRound and End.
 	startRound, end int
@@ -239,7 +239,7 @@ func (e *Effect) End() int { return e.end - 1 }
 // Empty reports whether the effect changes nothing.
 func (e *Effect) Empty() bool {
 	return len(e.Add) == 0 && len(e.Set) == 0 && len(e.SetFlags) == 0 && len(e.ClearFlags) == 0 &&
-		e.FollowUp == nil && e.startRound == 0 && e.end == 0
+		len(e.FollowUps) == 0 && e.startRound == 0 && e.end == 0
 }
 
 // FollowUp schedules an event.
@@ -288,6 +288,8 @@ type Ending struct {
 	Category                Category
 	When                    Cond
 	AtEnd                   bool
+	// Effect applies when the run ends here.
+	Effect Effect
 }
 
 // Funding is the compiled funding-runway system.
@@ -331,8 +333,10 @@ type Ladder struct {
 	OutEnding                   int // -1 when none
 	LowStrikes                  int
 	Levels                      []LevelDef
-	Ratings                     []Rating
-	Source                      string
+	// Promotion holds the effects of reaching each level (by level index).
+	Promotion []Effect
+	Ratings   []Rating
+	Source    string
 }
 
 // Rating is one calibration rating.
@@ -374,7 +378,9 @@ type Axes struct {
 type Calibration struct {
 	ID, Label, Bot, Metric, Source string
 	When, Among                    Cond
-	Min, Max                       float64
+	// Endings, when set, counts runs that ended in one of these (indices).
+	Endings  []int
+	Min, Max float64
 }
 
 // Bot is a balance bot's point of view.

@@ -73,6 +73,7 @@ type Effects struct {
 	SetFlags   []string        `toml:"flags" jsonschema_description:"Flags turned on. A flag is declared by being set somewhere."`
 	Clear      []string        `toml:"clear" jsonschema_description:"Flags turned off."`
 	FollowUp   *FollowUpDef    `toml:"follow_up" jsonschema_description:"An event scheduled some months later."`
+	FollowUps  []FollowUpDef   `toml:"follow_ups" jsonschema_description:"Several events scheduled, each some months later."`
 	StartRaise string          `toml:"start_round" jsonschema_description:"Starts raising this funding round (id from [funding.rounds])."`
 	End        string          `toml:"end" jsonschema_description:"Ends the run at once with this ending id."`
 }
@@ -135,6 +136,9 @@ type EndingDef struct {
 	When     Expr   `toml:"when" jsonschema_description:"Condition checked after every month (or only at the end with at_end). An ending with neither when nor at_end is reached only through an end = effect or a system (out_of_cash, out_ending)."`
 	AtEnd    bool   `toml:"at_end" jsonschema_description:"true: checked only when the months run out. false (default): checked after every month."`
 	Source   string `toml:"source"`
+	// Effects apply when the run ends here (e.g. unvested stock forfeited);
+	// the outcome axes see them.
+	Effects
 }
 
 // FundingDef is the funding-runway system.
@@ -206,6 +210,8 @@ type LevelDef struct {
 	MinMonths int     `toml:"min_months" jsonschema_description:"Months in level before a promotion is possible."`
 	MaxMonths int     `toml:"max_months" jsonschema_description:"Up-or-out: months in level after which out_ending is reached (0 = no limit)."`
 	Source    string  `toml:"source"`
+	// Effects apply on promotion to this level (a grant, a reset packet).
+	Effects
 }
 
 // RatingDef is one calibration rating.
@@ -254,15 +260,16 @@ type AxesDef struct {
 
 // CalibrationDef is a band checked by careersim balance.
 type CalibrationDef struct {
-	ID     string  `toml:"id" jsonschema:"required"`
-	Label  string  `toml:"label" jsonschema:"required"`
-	Bot    string  `toml:"bot" jsonschema_description:"Bot whose runs are measured. Default typical."`
-	Metric string  `toml:"metric" jsonschema:"required,enum=share,enum=median_month" jsonschema_description:"share: fraction of runs where when holds at the end. median_month: median month when holds first (runs where it never holds count as never)."`
-	When   Expr    `toml:"when" jsonschema:"required"`
-	Among  Expr    `toml:"among" jsonschema_description:"Only count runs where this holds at the end (share only)."`
-	Min    float64 `toml:"min" jsonschema:"required"`
-	Max    float64 `toml:"max" jsonschema:"required"`
-	Source string  `toml:"source" jsonschema:"required"`
+	ID      string   `toml:"id" jsonschema:"required"`
+	Label   string   `toml:"label" jsonschema:"required"`
+	Bot     string   `toml:"bot" jsonschema_description:"Bot whose runs are measured. Default typical."`
+	Metric  string   `toml:"metric" jsonschema:"required,enum=share,enum=median_month" jsonschema_description:"share: fraction of runs where when holds at the end. median_month: median month when holds first (runs where it never holds count as never)."`
+	When    Expr     `toml:"when" jsonschema_description:"The condition measured (required unless endings is given)."`
+	Endings []string `toml:"endings" jsonschema_description:"share only: count runs that ended in one of these endings (and satisfy when, if given)."`
+	Among   Expr     `toml:"among" jsonschema_description:"Only count runs where this holds at the end."`
+	Min     float64  `toml:"min" jsonschema:"required"`
+	Max     float64  `toml:"max" jsonschema:"required"`
+	Source  string   `toml:"source" jsonschema:"required"`
 }
 
 // SourceDef is a citation.

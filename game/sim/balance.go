@@ -127,7 +127,7 @@ func simulate(sc *scenario.Scenario, bot string, cfg BalanceConfig, rows []scena
 				if i >= cfg.Runs {
 					break
 				}
-				results[i] = playOne(sc, b, runSeed(cfg.Seed, i), rows, i < 5)
+				results[i] = playOne(sc, b, RunSeed(cfg.Seed, i), rows, i < 5)
 				local += int64(results[i].decisions)
 				if progress != nil {
 					progress()
@@ -140,7 +140,10 @@ func simulate(sc *scenario.Scenario, bot string, cfg BalanceConfig, rows []scena
 	return results, decisions.Load(), nil
 }
 
-func runSeed(base uint64, i int) uint64 { return mix(base+uint64(i)) & 0xFFFFFFFF }
+// RunSeed derives the seed of the i-th run of a balance (or baseline) from
+// its base seed. Mixing the base first keeps the runs of seeds 1 and 2
+// apart (mix(base+i) would shift one sequence by one run).
+func RunSeed(base uint64, i int) uint64 { return mix(mix(base)+uint64(i)) & 0xFFFFFFFF }
 
 func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibration, keepCode bool) runResult {
 	r := New(sc, seed, Options{})
@@ -172,7 +175,7 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 	res.atEnd = make([]bool, len(rows))
 	res.among = make([]bool, len(rows))
 	for k := range rows {
-		res.atEnd[k] = rows[k].When == nil || rows[k].When(&r.env)
+		res.atEnd[k] = (rows[k].When == nil || rows[k].When(&r.env)) && endedIn(res.ending, rows[k].Endings)
 		res.among[k] = rows[k].Among == nil || rows[k].Among(&r.env)
 	}
 	if keepCode {
@@ -283,22 +286,40 @@ func band(c scenario.Calibration, k int, results []runResult) BandResult {
 			br.Value = float64(yes) / float64(n)
 		}
 	case "median_month":
-		months := make([]float64, len(results))
-		for i, r := range results {
-			months[i] = math.Inf(1)
-			if r.first[k] > 0 {
-				months[i] = float64(r.first[k])
+		months := make([]float64, 0, len(results))
+		for _, r := range results {
+			if !r.among[k] {
+				continue
 			}
+			m := math.Inf(1)
+			if r.first[k] > 0 {
+				m = float64(r.first[k])
+			}
+			months = append(months, m)
 		}
 		sort.Float64s(months)
 		br.Count = len(months)
 		br.Value = quantile(months, 0.5)
-		if math.IsInf(br.Value, 1) {
+		if len(months) == 0 || math.IsInf(br.Value, 1) {
 			br.Value, br.Never = 0, true
 		}
 	}
 	br.Pass = !br.Never && br.Value >= c.Min && br.Value <= c.Max
 	return br
+}
+
+// endedIn reports whether an ending is in the list (an empty list allows
+// any).
+func endedIn(ending int, list []int) bool {
+	if len(list) == 0 {
+		return true
+	}
+	for _, e := range list {
+		if e == ending {
+			return true
+		}
+	}
+	return false
 }
 
 func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) {

@@ -48,12 +48,17 @@ func categoryValue(c scenario.Category) float64 {
 	return -80
 }
 
-// score values a state from the bot's point of view.
+// score values a state from the bot's point of view; an ending reached
+// adds its category's value whatever the bot's own score.
 func (b *Bot) score(r *Run) float64 {
-	if b.def.Score != nil {
-		return finite(b.def.Score(&r.env))
+	if b.def.Score == nil {
+		return DefaultScore(r)
 	}
-	return DefaultScore(r)
+	s := finite(b.def.Score(&r.env))
+	if end := r.Ending(); end != nil {
+		s += categoryValue(end.Category)
+	}
+	return s
 }
 
 // DefaultScore blends the outcome axes into one number: wealth on a
@@ -168,6 +173,7 @@ func (b *Bot) simulate(r *Run, i, j int) float64 {
 		}
 	}
 	if end >= 0 {
+		l.apply(&l.sc.Endings[end].Effect)
 		l.st.Ending = l.sc.Endings[end].ID
 	}
 	return b.score(l)

@@ -165,7 +165,7 @@ func (r *Run) apply(e *scenario.Effect) int {
 	for _, f := range e.ClearFlags {
 		r.st.Flags[f] = false
 	}
-	if fu := e.FollowUp; fu != nil {
+	for _, fu := range e.FollowUps {
 		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After})
 	}
 	if sr := e.StartRound(); sr >= r.st.NextRound && r.st.Raising < 0 && sc.Funding != nil {
@@ -357,6 +357,9 @@ func (r *Run) step(pick int, rep *Report) error {
 	st.Steps = append(st.Steps, Step{Month: st.Month, Card: card, Pick: pick, Outcome: outcome})
 	if end < 0 {
 		end = r.endOfMonth(rep)
+	}
+	if end >= 0 {
+		r.apply(&sc.Endings[end].Effect)
 	}
 	r.sync()
 	if rep != nil {

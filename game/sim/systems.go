@@ -179,6 +179,9 @@ func (r *Run) calibrate(rep *Report) int {
 			v[ld.Salary] = r.clamp(ld.Salary, ld.Levels[lvl].Pay)
 		}
 		r.env.Stale = true
+		if e := r.apply(&ld.Promotion[lvl]); e >= 0 && end < 0 {
+			end = e
+		}
 		if rep != nil {
 			rep.Calibration.Promoted = true
 			rep.note(NoteLadder, fmt.Sprintf("Promoted to %s. Pay is now %s a month.", ld.Levels[lvl].Title, FormatValue(ld.Levels[lvl].Pay, scenario.Money)))
