@@ -179,13 +179,6 @@ func webFrameReady() {
 	}
 }
 
-// webWarn shows a banner above the game.
-func webWarn(msg string) {
-	if pg := page(); pg.Truthy() && pg.Get("warn").Type() == js.TypeFunction {
-		pg.Call("warn", msg)
-	}
-}
-
 // storageOffWarning is shown when the browser refused localStorage and the
 // game keeps its documents in memory.
 const storageOffWarning = "This browser is not letting the game keep anything (storage is off, full or blocked, as in some private windows): your run, settings and history last only until you close this tab."
@@ -214,7 +207,6 @@ func (g *Game) startPlatform() {
 	// localStorage.
 	if _, mem := a.store.(*storage.Memory); mem {
 		a.notice = joinNotice(a.notice, storageOffWarning)
-		webWarn(storageOffWarning)
 	}
 	if pg := page(); pg.Truthy() && pg.Get("testHook").Truthy() {
 		g.plat.publish = true
