@@ -195,7 +195,7 @@ func (p *painter) round(dst *ebiten.Image, r Rect, rad float64, clr color.RGBA) 
 	if w <= 0 || h <= 0 {
 		return
 	}
-	R := int(math.Round(math.Min(rad, math.Min(w, h)/2)))
+	R := min(int(math.Round(rad)), int(math.Min(w, h))/2)
 	if R < 1 {
 		p.rect(dst, Rect{x0, y0, w, h}, clr)
 		return
@@ -219,14 +219,10 @@ func (p *painter) roundStroke(dst *ebiten.Image, r Rect, rad, width float64, clr
 		return
 	}
 	sw := math.Max(math.Round(width), 1)
-	R := int(math.Round(math.Min(rad, math.Min(w, h)/2)))
-	if R < int(sw) {
-		R = int(sw)
-	}
+	R := max(min(int(math.Round(rad)), int(math.Min(w, h))/2), int(sw))
 	fr := float64(R)
 	if 2*fr > w || 2*fr > h {
-		p.rect(dst, Rect{x0, y0, w, h}, clr)
-		return
+		return // too small to outline
 	}
 	t := p.ringTile(2*R, int(sw), clr)
 	blit(dst, t, image.Rect(0, 0, R, R), x0, y0)

@@ -92,10 +92,27 @@ func biggestMonths(run *sim.Run, n int) []decision {
 		ss = ss[:n]
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].step < ss[j].step })
-	var out []decision
+	// Replay the run to name each card and choice.
+	want := map[int]bool{}
 	for _, s := range ss {
-		step := st.Steps[s.step]
-		out = append(out, decision{month: step.Month, title: fmt.Sprintf("Month %d", step.Month), picked: fmt.Sprintf("choice %d", step.Pick+1)})
+		want[s.step] = true
+	}
+	var out []decision
+	re := sim.New(sc, st.Seed, sim.Options{})
+	for k, step := range st.Steps {
+		if want[k] {
+			card := re.Card()
+			d := decision{month: step.Month, title: card.Title, picked: fmt.Sprintf("choice %d", step.Pick+1)}
+			for _, c := range card.Choices {
+				if c.Index == step.Pick {
+					d.picked = c.Label
+				}
+			}
+			out = append(out, d)
+		}
+		if re.PickIndex(step.Pick) != nil {
+			break
+		}
 	}
 	return out
 }
@@ -348,6 +365,7 @@ func (e *endingScreen) drawChart(dst *ebiten.Image, r, view Rect, sc *scenario.S
 	for _, row := range series {
 		lo, hi = math.Min(lo, row[si]), math.Max(hi, row[si])
 	}
+	flat := hi-lo < 1e-9
 	if lo > 0 && s.Bounded && s.Min == 0 && hi-lo < hi*0.5 {
 		lo = 0 // small wiggles of a large value read better against zero
 	}
@@ -392,6 +410,9 @@ func (e *endingScreen) drawChart(dst *ebiten.Image, r, view Rect, sc *scenario.S
 	endLbl := fmt.Sprintf("month %d", len(series)-1)
 	a.paint.textCut(dst, endLbl, st.tiny, plot.Right()-textWidth(endLbl, st.tiny), ty, pal.Faint, view)
 	rng := fmt.Sprintf("%s to %s", sim.FormatValue(lo, s.Unit), sim.FormatValue(hi, s.Unit))
+	if flat {
+		rng = "no change"
+	}
 	rw := textWidth(rng, st.tiny)
 	if plot.W > rw+st.d(150) {
 		a.paint.textCut(dst, rng, st.tiny, plot.X+(plot.W-rw)/2, ty, pal.Faint, view)
@@ -413,17 +434,14 @@ func (e *endingScreen) drawDecisions(dst *ebiten.Image, r, view Rect, l endingLa
 		a.paint.textCut(dst, "No decision had options far enough apart to stand out.", st.small, in.X, y, pal.Faint, view)
 	}
 	for i, d := range e.decisions {
-		badge := fmt.Sprintf("%d", d.month)
-		bw := st.d(28)
-		br := Rect{in.X, y, bw, lineH(st.bodyBold)}
-		if br.Within(view, 0) {
-			a.paint.round(dst, br, st.d(5), pal.Raised)
-			a.paint.textIn(dst, badge, st.label, br, 0.5, pal.Accent)
-		}
-		a.paint.textCut(dst, ellipsize(d.title, st.bodyBold, in.W-bw-st.d(8)), st.bodyBold, in.X+bw+st.d(8), y, pal.Text, view)
+		month := fmt.Sprintf("Month %d", d.month)
+		mw := textWidth(month, st.label)
+		a.paint.textCut(dst, month, st.label, in.X, y+(lineH(st.bodyBold)-lineH(st.label))/2, pal.Accent, view)
+		x := in.X + mw + st.d(10)
+		a.paint.textCut(dst, ellipsize(d.title, st.bodyBold, in.Right()-x), st.bodyBold, x, y, pal.Text, view)
 		y += lineH(st.bodyBold) + st.d(2)
 		for _, ln := range l.decLines[i] {
-			a.paint.textCut(dst, ln, st.small, in.X+bw+st.d(8), y, pal.Muted, view)
+			a.paint.textCut(dst, ln, st.small, in.X, y, pal.Muted, view)
 			y += lineH(st.small) * 1.25
 		}
 		y += st.d(12)

@@ -10,7 +10,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -454,7 +453,7 @@ func (a *app) saveScreenshot(screen *ebiten.Image) {
 		a.say("Screenshot failed: "+err.Error(), true)
 		return
 	}
-	name := "screenshot-" + a.now.Format("20060102-150405") + ".png"
+	name := fmt.Sprintf("screenshot-%s-%03d.png", a.now.Format("20060102-150405"), a.now.Nanosecond()/1e6)
 	if err := a.store.Write(name, buf.Bytes()); err != nil {
 		a.say("Screenshot failed: "+err.Error(), true)
 		return
@@ -468,9 +467,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
-// errQuit ends the game from the title screen.
-var errQuit = ebiten.Termination
-
-// isQuit reports whether err is the normal end of the game.
-func isQuit(err error) bool { return errors.Is(err, ebiten.Termination) }

@@ -25,6 +25,8 @@ type happenedScreen struct {
 	start  time.Time
 	nav    nav
 	scroll scroller
+	// deltaScroll scrolls the changes when they do not fit.
+	deltaScroll scroller
 }
 
 // deltaAnim is how long the changes take to count up.
@@ -172,6 +174,9 @@ func (h *happenedScreen) Update(in Input) (Screen, error) {
 		h.scroll.off -= lineH(st.body) * 2
 	}
 	h.scroll.update(in, view, l.content, lineH(st.body))
+	if rowH, _ := deltaRows(st, l); len(l.deltas) > 0 {
+		h.deltaScroll.update(Input{Wheel: in.Wheel, Cursor: in.Cursor}, deltasView(st, l), float64(len(l.deltas))*rowH, rowH)
+	}
 	if h.nav.update(in, []Rect{l.cont}, nil, 1) == 0 || in.Pick > 0 {
 		return h.next(), nil
 	}
@@ -300,40 +305,56 @@ func (h *happenedScreen) drawDeltas(dst *ebiten.Image, l happenedLayout, sc *sce
 	a.panel(dst, l.right)
 	in := l.right.InsetXY(st.d(18), st.d(16))
 	a.paint.text(dst, "CHANGES THIS MONTH", st.label, in.X, in.Y, pal.Muted, in)
-	y := in.Y + lineH(st.label) + st.d(10)
+	view := deltasView(st, l)
 	if len(l.deltas) == 0 {
-		a.paint.text(dst, "Nothing you can see changed.", st.small, in.X, y, pal.Faint, in)
+		a.paint.text(dst, "Nothing you can see changed.", st.small, in.X, view.Y, pal.Faint, in)
 		return
 	}
-	rows := len(l.deltas)
-	rowH := l.deltaRowH
-	compact := false
-	if y+float64(rows)*rowH > in.Bottom() {
-		compact = true
-		rowH = lineH(st.bodyBold) + st.d(4)
-	}
-	for i, d := range l.deltas {
-		if y+rowH > in.Bottom()+st.d(2) {
-			a.paint.text(dst, ellipsize(fmt.Sprintf("and %d more", rows-i), st.small, in.W), st.small, in.X, y, pal.Faint, in)
-			break
+	rowH, compact := deltaRows(st, l)
+	content := float64(len(l.deltas)) * rowH
+	h.deltaScroll.clamp(view, content)
+	clip := clipTo(dst, view)
+	y := view.Y - h.deltaScroll.off
+	for _, d := range l.deltas {
+		if y+rowH < view.Y || y > view.Bottom() {
+			y += rowH
+			continue
 		}
 		s := &sc.Stats[d.Stat]
 		diff := d.After - d.Before
 		clr := deltaColour(pal, s.Better, diff)
 		ic := st.d(18)
-		drawIcon(a.paint, dst, s.Icon, Rect{in.X, y + (lineH(st.bodyBold)-ic)/2, ic, ic}, pal.Icon)
+		drawIcon(a.paint, clip, s.Icon, Rect{in.X, y + (lineH(st.bodyBold)-ic)/2, ic, ic}, pal.Icon)
 		ds := sim.FormatDelta(diff*t, s.Unit)
 		dw := textWidth(ds, st.bodyBold)
 		lx := in.X + ic + st.d(10)
-		label := Rect{lx, y, in.Right() - lx - dw - st.d(10), lineH(st.bodyBold)}
-		a.paint.textIn(dst, s.Label, st.small, label, 0, pal.Text)
-		a.paint.text(dst, ds, st.bodyBold, in.Right()-dw, y, clr, in)
+		label := ellipsize(s.Label, st.small, in.Right()-lx-dw-st.d(10))
+		a.paint.textCut(clip, label, st.small, lx, y+(lineH(st.bodyBold)-lineH(st.small))/2, pal.Text, view)
+		a.paint.textCut(clip, ds, st.bodyBold, in.Right()-dw, y, clr, view)
 		if !compact {
 			from := fmt.Sprintf("%s → %s", sim.FormatValue(d.Before, s.Unit), sim.FormatValue(d.Before+diff*t, s.Unit))
-			a.paint.text(dst, ellipsize(from, st.tiny, in.W-ic-st.d(10)), st.tiny, lx, y+lineH(st.bodyBold)+st.d(1), pal.Faint, in)
+			a.paint.textCut(clip, ellipsize(from, st.tiny, in.W-ic-st.d(10)), st.tiny, lx, y+lineH(st.bodyBold)+st.d(1), pal.Faint, view)
 		}
 		y += rowH
 	}
+	a.fadeEdges(clip, view, content, h.deltaScroll.off, pal.Panel)
+	a.scrollbar(dst, view, l.right.Right()-st.d(8), 0, content, h.deltaScroll.off)
+}
+
+// deltasView is the scrolling area of the changes list.
+func deltasView(st *style, l happenedLayout) Rect {
+	in := l.right.InsetXY(st.d(18), st.d(16))
+	top := in.Y + lineH(st.label) + st.d(10)
+	return Rect{in.X, top, in.W, in.Bottom() - top}
+}
+
+// deltaRows is the height of a change's row: with its before and after,
+// or compact when the list would not fit otherwise.
+func deltaRows(st *style, l happenedLayout) (float64, bool) {
+	if float64(len(l.deltas))*l.deltaRowH > deltasView(st, l).H {
+		return lineH(st.bodyBold) + st.d(4), true
+	}
+	return l.deltaRowH, false
 }
 
 // rollNote explains the draw against the band of the outcome it picked:

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
 )
@@ -114,19 +113,3 @@ func saveRun(st storage.Store, run *sim.Run) error {
 
 // errNoScenarios is reported when nothing at all could be loaded.
 var errNoScenarios = errors.New("no scenario could be loaded")
-
-// sortedErrors returns errors first, then warnings.
-func sortedErrors(es scenario.Errors) scenario.Errors {
-	var out scenario.Errors
-	for _, e := range es {
-		if !e.Warning {
-			out = append(out, e)
-		}
-	}
-	for _, e := range es {
-		if e.Warning {
-			out = append(out, e)
-		}
-	}
-	return out
-}

@@ -81,7 +81,20 @@ func screenshotScript() []shot {
 			}
 			return newEnding(a), nil
 		}},
+		{"ending-details", func(a *app) (Screen, error) {
+			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+				return nil, err
+			}
+			e := newEnding(a)
+			e.scroll.off = 1e9 // scrolled to the end: decisions, axes, run code
+			return e, nil
+		}},
 		{"settings", func(a *app) (Screen, error) { return newSettings(a, newTitle(a)), nil }},
+		{"month-high-contrast", func(a *app) (Screen, error) {
+			a.settings.HighContrast = true
+			err := playTo(a, withLadder, func(r *sim.Run) bool { return r.Month() >= 8 && r.Card().Kind == sim.CardEvent })
+			return newMonth(a), err
+		}},
 		{"session", func(a *app) (Screen, error) {
 			s := newSession(a, newTitle(a))
 			s.code = []rune("LAB-2025-A")
@@ -242,6 +255,7 @@ func shoot(base *app, sh shot, w, h int) (*image.RGBA, error) {
 	a.history = history.Open(a.store)
 	a.lib = newLibrary(base.cfg.Bundled, nil)
 	a.run, a.notice, a.session, a.toast = nil, "", "", ""
+	a.settings = defaultSettings()
 	a.w, a.h, a.dsf = float64(w), float64(h), 1
 	a.st = nil
 	a.now = time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)

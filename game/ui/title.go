@@ -75,7 +75,7 @@ func (t *titleScreen) build() {
 		do: func() (Screen, error) { return newSettings(a, t), nil }})
 	if canQuit {
 		t.items = append(t.items, menuItem{label: "Quit", sub: "Your run is saved every month",
-			do: func() (Screen, error) { return nil, errQuit }})
+			do: func() (Screen, error) { return nil, ebiten.Termination }})
 	}
 }
 

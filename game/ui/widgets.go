@@ -133,7 +133,8 @@ func (a *app) drawToast(dst *ebiten.Image) {
 		return
 	}
 	st := a.style()
-	maxW := math.Min(a.w-st.d(40), st.d(760))
+	// Bottom left, clear of the primary buttons, which sit at the right.
+	maxW := math.Min(math.Max(a.w-st.d(380), a.w*0.5), st.d(700))
 	ls := a.wrap.wrap(a.toast, st.small, maxW-st.d(32))
 	ls = clampLines(ls, 3, st.small, maxW-st.d(32))
 	w := 0.0
@@ -141,7 +142,7 @@ func (a *app) drawToast(dst *ebiten.Image) {
 		w = math.Max(w, text.Advance(l, st.small))
 	}
 	h := textHeight(len(ls), st.small, 1.2) + st.d(18)
-	r := Rect{(a.w - w - st.d(32)) / 2, a.h - h - st.d(16), w + st.d(32), h}
+	r := Rect{st.d(20), a.h - h - st.d(14), w + st.d(32), h}
 	clr := st.pal.Good
 	if a.toastBad {
 		clr = st.pal.Warn
