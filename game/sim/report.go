@@ -104,7 +104,7 @@ func FormatValue(v float64, u scenario.Unit) string {
 	case scenario.Level:
 		return strconv.Itoa(int(math.Round(v)))
 	}
-	if v == math.Trunc(v) || math.Abs(v) >= 100 {
+	if v == math.Trunc(v) || math.Abs(v) >= 10 {
 		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
