@@ -644,7 +644,7 @@ func (l *loader) events() {
 		if d.Max < 0 || d.Cooldown < 0 {
 			l.errorf(path, "`max` and `cooldown` cannot be negative")
 		}
-		if ev.Trigger == Scheduled && d.Max == 0 {
+		if _, given := l.pos.keys[path+".max"]; ev.Trigger == Scheduled && !given {
 			ev.Max = 1
 		}
 		if strings.TrimSpace(d.When.Src) == "false" {

@@ -98,7 +98,7 @@ type EventDef struct {
 	When     Expr        `toml:"when" jsonschema_description:"Condition for the event to be drawn. Default: always."`
 	Weight   Expr        `toml:"weight" jsonschema_description:"Relative weight when drawing among eligible events (number or expression). Default 1."`
 	Trigger  string      `toml:"trigger" jsonschema:"enum=random,enum=scheduled,enum=follow_up" jsonschema_description:"random (default): drawn by weight. scheduled: shown as soon as its condition holds. follow_up: only when another choice schedules it."`
-	Max      int         `toml:"max" jsonschema_description:"How many times it may fire in a run (0 = no limit). Default 1 for scheduled events, 0 otherwise."`
+	Max      int         `toml:"max" jsonschema_description:"How many times it may fire in a run (0 = no limit). When left out: 1 for scheduled events, no limit otherwise."`
 	Cooldown int         `toml:"cooldown" jsonschema_description:"Months before it may fire again."`
 	Icon     string      `toml:"icon" jsonschema_description:"Icon name shown on the card."`
 	Source   string      `toml:"source"`
