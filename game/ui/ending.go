@@ -462,40 +462,50 @@ func (e *endingScreen) drawAxes(dst *ebiten.Image, r, view Rect) {
 	y := in.Y + lineH(st.label) + st.d(10)
 	rowH := lineH(st.bodyBold) + st.d(14)
 	labelW := st.d(96)
+	type axisRow struct {
+		label, val string
+		frac       float64 // -1: a figure without a bar
+	}
+	names := map[string]string{"wealth": "Wealth", "level": "Level", "skills": "Skills", "wellbeing": "Wellbeing", "autonomy": "Autonomy", "months": "Time"}
+	var rows []axisRow
+	valW := 0.0
 	for i, name := range sim.AxisNames {
 		v := o.Axis(i)
-		label := map[string]string{"wealth": "Wealth", "level": "Level", "skills": "Skills", "wellbeing": "Wellbeing", "autonomy": "Autonomy", "months": "Time"}[name]
-		var val string
-		frac := -1.0
+		row := axisRow{label: names[name], frac: -1}
 		switch name {
 		case "wealth":
-			val = sim.FormatValue(v, scenario.Money)
+			row.val = sim.FormatValue(v, scenario.Money)
 		case "level":
-			val = fmt.Sprintf("%.1f of 10", v)
+			row.val = fmt.Sprintf("%.1f of 10", v)
 			if o.Title != "" {
-				val = fmt.Sprintf("%s (%.1f)", o.Title, v)
+				row.val = fmt.Sprintf("%s (%.1f)", o.Title, v)
 			}
-			frac = v / 10
+			row.frac = v / 10
 		case "months":
-			val = fmt.Sprintf("%d months", int(v))
+			row.val = fmt.Sprintf("%d months", int(v))
 		default:
-			val = fmt.Sprintf("%.0f", v)
-			frac = v / 100
+			row.val = fmt.Sprintf("%.0f", v)
+			row.frac = v / 100
 		}
-		a.paint.textCut(dst, label, st.small, in.X, y+st.d(2), pal.Muted, view)
+		if row.frac >= 0 {
+			valW = math.Max(valW, textWidth(row.val, st.bodyBold))
+		}
+		rows = append(rows, row)
+	}
+	// Every bar has the same length, so the scales compare at a glance.
+	valW = math.Min(valW, in.W*0.45)
+	barW := in.W - labelW - valW - st.d(12)
+	for i, row := range rows {
+		a.paint.textCut(dst, row.label, st.small, in.X, y+st.d(2), pal.Muted, view)
 		vx := in.X + labelW
-		vw := textWidth(val, st.bodyBold)
-		if frac >= 0 {
-			barW := in.W - labelW - math.Min(vw, in.W*0.45) - st.d(12)
-			if barW > st.d(40) {
-				br := Rect{vx, y + lineH(st.bodyBold)/2 - st.d(3), barW, st.d(6)}
-				if br.Within(view, 0) {
-					a.meter(dst, br, frac, pal.Series[i%len(pal.Series)])
-				}
-				vx = br.Right() + st.d(12)
+		if row.frac >= 0 && barW > st.d(40) {
+			br := Rect{vx, y + lineH(st.bodyBold)/2 - st.d(3), barW, st.d(6)}
+			if br.Within(view, 0) {
+				a.meter(dst, br, row.frac, pal.Series[i%len(pal.Series)])
 			}
+			vx = br.Right() + st.d(12)
 		}
-		a.paint.textCut(dst, ellipsize(val, st.bodyBold, in.Right()-vx), st.bodyBold, vx, y, pal.Text, view)
+		a.paint.textCut(dst, ellipsize(row.val, st.bodyBold, in.Right()-vx), st.bodyBold, vx, y, pal.Text, view)
 		y += rowH
 	}
 }

@@ -126,7 +126,7 @@ func layHappened(b Rect, st *style, w *wrapper, sc *scenario.Scenario, rep *sim.
 	}
 	if f := rep.Fight; f != nil {
 		l.fightY = y
-		l.fightH = fightHeight(st, len(f.Teams))
+		l.fightH = fightHeight(st, len(f.Teams), false)
 		y += l.fightH + st.d(16)
 	}
 	l.notesY = y

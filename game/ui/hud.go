@@ -351,8 +351,13 @@ func (a *app) drawLadder(dst *ebiten.Image, r Rect, run *sim.Run, rung float64) 
 }
 
 // fightHeight is the height of the resource-fight view for n teams.
-func fightHeight(st *style, n int) float64 {
-	return lineH(st.label) + st.d(8) + st.d(14) + st.d(10) + float64(n)*(lineH(st.small)+st.d(6))
+// A preview (before the pick) ends with a line saying what it shows.
+func fightHeight(st *style, n int, preview bool) float64 {
+	h := lineH(st.label) + st.d(8) + st.d(14) + st.d(10) + float64(n)*(lineH(st.small)+st.d(6))
+	if preview {
+		h += st.d(2) + lineH(st.tiny)
+	}
+	return h
 }
 
 // drawFight shows who contests the pool: each team's share of the
@@ -413,6 +418,10 @@ func (a *app) drawFight(dst *ebiten.Image, r Rect, teams []sim.Team, pool string
 		a.paint.text(dst, eff, st.small, r.Right()-pw-ew-st.d(12), y, pal.Faint, r)
 		a.paint.text(dst, pct, st.small, r.Right()-pw, y, clr, r)
 		y += lineH(st.small) + st.d(6)
+	}
+	if !shares {
+		note := "Expected split before your choice and luck; effort wins share."
+		a.paint.text(dst, ellipsize(note, st.tiny, r.W), st.tiny, r.X, y+st.d(2), pal.Faint, r)
 	}
 }
 

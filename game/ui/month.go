@@ -70,7 +70,8 @@ type monthLayout struct {
 	content             float64
 	textLines           []string
 	titleLines          []string
-	fight               Rect // content coordinates; zero when no fight
+	fight               Rect // content coordinates; zero when no fight in the card
+	fightPanel          Rect // the contest's own panel (wide layout)
 	choices             []choiceBox
 }
 
@@ -132,6 +133,14 @@ func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) mo
 		l.ladder, sys = sys.CutTop(ladderHeight(st, len(sc.Ladder.Levels), l.rung))
 		_, sys = sys.CutTop(gap)
 	}
+	// In the wide layout a planning cycle's contest gets its own panel in
+	// the systems column, leaving the card room for the choices.
+	if card.Fight != nil && wide {
+		ph := st.d(32) + fightHeight(st, len(card.Fight.Teams), true)
+		if ph <= sys.H {
+			l.fightPanel, sys = sys.CutTop(ph)
+		}
+	}
 	if !wide {
 		side = sys
 	}
@@ -150,8 +159,8 @@ func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) mo
 	y += th + st.d(16)
 	l.textLines = w.wrap(card.Text, st.body, inner)
 	y += textHeight(len(l.textLines), st.body, 1.4) + st.d(18)
-	if card.Fight != nil {
-		fh := fightHeight(st, len(card.Fight.Teams))
+	if card.Fight != nil && l.fightPanel.W == 0 {
+		fh := fightHeight(st, len(card.Fight.Teams), true)
 		l.fight = Rect{st.d(28), y, inner, fh}
 		y += fh + st.d(18)
 	}
@@ -341,6 +350,10 @@ func (m *monthScreen) Draw(dst *ebiten.Image) {
 	if sc.Ladder != nil {
 		a.drawLadder(dst, l.ladder, run, l.rung)
 	}
+	if f := m.card.Fight; f != nil && l.fightPanel.W > 0 {
+		a.panel(dst, l.fightPanel)
+		a.drawFight(dst, l.fightPanel.InsetXY(st.d(14), st.d(16)), f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(), false)
+	}
 	m.drawCard(dst, l)
 	if m.hover >= 0 {
 		m.drawStatHelp(dst, l)
@@ -378,14 +391,10 @@ func (m *monthScreen) drawCard(dst *ebiten.Image, l monthLayout) {
 		a.paint.textCut(clip, ln, st.body, ox+st.d(28), y, pal.Text, view)
 		y += lineH(st.body) * 1.4
 	}
-	if f := m.card.Fight; f != nil {
+	if f := m.card.Fight; f != nil && l.fight.W > 0 {
 		r := l.fight.Offset(ox, oy)
 		if r.Within(view, 1) {
-			halves := 2
-			if fs := a.run.Scenario().Fight; fs != nil {
-				halves = fs.Halves
-			}
-			a.drawFight(clip, r, f.Teams, poolText(f.Pool, f.Unit, f.PoolName), halves, false)
+			a.drawFight(clip, r, f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(), false)
 		}
 	}
 	for i, cb := range l.choices {
@@ -541,4 +550,12 @@ func (m *monthScreen) drawStatHelp(dst *ebiten.Image, l monthLayout) {
 	in := r.Inset(st.d(14))
 	a.paint.text(dst, ellipsize(s.Label, st.bodyBold, in.W), st.bodyBold, in.X, in.Y-st.d(2), pal.Text, in)
 	a.paint.lines(dst, ls, st.small, Rect{in.X, in.Y + lineH(st.bodyBold) + st.d(4), in.W, in.H}, pal.Muted, 1.25)
+}
+
+// halves is the fight's contest exponent times two.
+func (m *monthScreen) halves() int {
+	if fs := m.a.run.Scenario().Fight; fs != nil {
+		return fs.Halves
+	}
+	return 2
 }

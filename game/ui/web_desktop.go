@@ -10,3 +10,7 @@ type platformState struct{}
 func (g *Game) startPlatform()   {}
 func (g *Game) afterDraw()       {}
 func pageDropped() []DroppedFile { return nil }
+
+// runActions offers nothing more than the code on the desktop: Ebitengine
+// has no clipboard, and the history already keeps every finished run.
+func runActions() []runAction { return nil }

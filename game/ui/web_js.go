@@ -179,6 +179,28 @@ func webFrameReady() {
 	}
 }
 
+// runActions are what the ending screen offers to do with the run code.
+func runActions() []runAction {
+	return []runAction{
+		{label: "Copy code", key: 'c', do: func(_ *app, code string) (string, error) {
+			if err := webCopy(code); err != nil {
+				return "", fmt.Errorf("could not copy the code (%v); select it on screen instead", err)
+			}
+			return "Run code copied to the clipboard.", nil
+		}},
+		{label: "Save run file", key: 's', do: func(a *app, _ string) (string, error) {
+			name, data, err := runFile(a)
+			if err != nil {
+				return "", err
+			}
+			if err := webDownload(name, "application/json", data); err != nil {
+				return "", err
+			}
+			return "Saved " + name + " (see your downloads).", nil
+		}},
+	}
+}
+
 // storageOffWarning is shown when the browser refused localStorage and the
 // game keeps its documents in memory.
 const storageOffWarning = "This browser is not letting the game keep anything (storage is off, full or blocked, as in some private windows): your run, settings and history last only until you close this tab."
