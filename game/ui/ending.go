@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -19,9 +21,11 @@ import (
 type endingScreen struct {
 	a         *app
 	decisions []decision
-	nav       nav
-	scroll    scroller
-	code      string
+	// actions are what the platform offers to do with the run code.
+	actions []runAction
+	nav     nav
+	scroll  scroller
+	code    string
 }
 
 // decision is one decision that mattered, as the ending lists it.
@@ -32,7 +36,7 @@ type decision struct {
 }
 
 func newEnding(a *app) *endingScreen {
-	e := &endingScreen{a: a, code: a.run.Code()}
+	e := &endingScreen{a: a, code: a.run.Code(), actions: runActions()}
 	e.decisions = keyDecisions(a.run, 4)
 	e.nav.focus = 0
 	return e
@@ -149,9 +153,12 @@ type endingLayout struct {
 	decLines  [][]string
 	axesR     Rect
 	codeR     Rect
+	// actions are the platform's buttons for the run code (copy, save),
+	// content coordinates.
+	actions []Rect
 }
 
-func layEnding(b Rect, st *style, w *wrapper, run *sim.Run, ds []decision) endingLayout {
+func layEnding(b Rect, st *style, w *wrapper, run *sim.Run, ds []decision, nActions int) endingLayout {
 	var l endingLayout
 	sc := run.Scenario()
 	body := b.InsetXY(st.d(28), st.d(20))
@@ -219,6 +226,14 @@ func layEnding(b Rect, st *style, w *wrapper, run *sim.Run, ds []decision) endin
 		y += hh + gap
 	}
 	l.codeR = Rect{0, y, inner, st.d(18) + lineH(st.label) + st.d(8) + lineH(st.mono) + st.d(8) + lineH(st.small)*2.6 + st.d(16)}
+	if nActions > 0 {
+		ay := l.codeR.Bottom() - st.d(8)
+		aw := math.Min(st.d(200), (inner-st.d(36)-float64(nActions-1)*st.d(10))/float64(nActions))
+		for i := 0; i < nActions; i++ {
+			l.actions = append(l.actions, Rect{st.d(18) + float64(i)*(aw+st.d(10)), ay, aw, st.d(40)})
+		}
+		l.codeR.H += st.d(40) + st.d(10)
+	}
 	y += l.codeR.H
 	l.content = y + st.d(8)
 	return l
@@ -251,7 +266,7 @@ func categoryColour(pal Palette, c scenario.Category) color.RGBA {
 }
 
 func (e *endingScreen) layout() endingLayout {
-	return layEnding(e.a.bounds(), e.a.style(), e.a.wrap, e.a.run, e.decisions)
+	return layEnding(e.a.bounds(), e.a.style(), e.a.wrap, e.a.run, e.decisions, len(e.actions))
 }
 
 // Update implements Screen.
@@ -269,6 +284,23 @@ func (e *endingScreen) Update(in Input) (Screen, error) {
 		e.scroll.off -= lineH(st.body) * 3
 	}
 	e.scroll.update(in, l.view, l.content, lineH(st.body))
+	for i, act := range e.actions {
+		hit := in.Click && l.view.Contains(in.Cursor) && l.actions[i].Offset(l.view.X, l.view.Y-e.scroll.off).Contains(in.Cursor)
+		for _, r := range in.Runes {
+			if unicode.ToLower(r) == act.key {
+				hit = true
+			}
+		}
+		if hit {
+			msg, err := act.do(a, e.code)
+			if err != nil {
+				a.say(err.Error(), true)
+			} else {
+				a.say(msg, false)
+			}
+			return e, nil
+		}
+	}
 	nin := in
 	nin.Up, nin.Down = false, false
 	switch e.nav.update(nin, l.buttons, nil, 3) {
@@ -328,6 +360,12 @@ func (e *endingScreen) Draw(dst *ebiten.Image) {
 	e.drawDecisions(clip, l.decR.Offset(ox, oy), view, l)
 	e.drawAxes(clip, l.axesR.Offset(ox, oy), view)
 	e.drawCode(clip, l.codeR.Offset(ox, oy), view)
+	for i, act := range e.actions {
+		r := l.actions[i].Offset(ox, oy)
+		if r.Within(view, 0) {
+			a.button(clip, r, act.label, strings.ToUpper(string(act.key)), false, true, false)
+		}
+	}
 	a.fadeEdges(clip, view, l.content, e.scroll.off, pal.Bg)
 	a.scrollbar(dst, view, view.Right()-st.d(4), 0, l.content, e.scroll.off)
 	hint := Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(12), l.foot.H}
@@ -428,7 +466,7 @@ func (e *endingScreen) drawDecisions(dst *ebiten.Image, r, view Rect, l endingLa
 		a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
 	}
 	in := r.InsetXY(st.d(18), st.d(18))
-	a.paint.textCut(dst, "THE DECISIONS THAT MATTERED MOST", st.label, in.X, in.Y, pal.Muted, view)
+	a.paint.textCut(dst, ellipsize("THE DECISIONS THAT MATTERED MOST", st.label, in.W), st.label, in.X, in.Y, pal.Muted, view)
 	y := in.Y + lineH(st.label) + st.d(10)
 	if len(e.decisions) == 0 {
 		a.paint.textCut(dst, "No decision had options far enough apart to stand out.", st.small, in.X, y, pal.Faint, view)
@@ -458,7 +496,11 @@ func (e *endingScreen) drawAxes(dst *ebiten.Image, r, view Rect) {
 		a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
 	}
 	in := r.InsetXY(st.d(18), st.d(18))
-	a.paint.textCut(dst, "WHERE YOU ENDED UP (THE SAME SCALES FOR EVERY PATH)", st.label, in.X, in.Y, pal.Muted, view)
+	head := "WHERE YOU ENDED UP (THE SAME SCALES FOR EVERY PATH)"
+	if textWidth(head, st.label) > in.W {
+		head = ellipsize("WHERE YOU ENDED UP", st.label, in.W)
+	}
+	a.paint.textCut(dst, head, st.label, in.X, in.Y, pal.Muted, view)
 	y := in.Y + lineH(st.label) + st.d(10)
 	rowH := lineH(st.bodyBold) + st.d(14)
 	labelW := st.d(96)

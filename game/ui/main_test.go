@@ -224,6 +224,9 @@ func TestWholeRunEveryBundledScenario(t *testing.T) {
 				t.Fatalf("want choose a path, have %T", d.g.screen)
 			}
 			d.checkSizes()
+			cs.scroll.off = 1e9
+			d.checkSizes()
+			cs.scroll.off = 0
 			for cs.nav.focus < idx {
 				d.step(Input{Right: true})
 			}
@@ -242,6 +245,10 @@ func TestWholeRunEveryBundledScenario(t *testing.T) {
 				check := k < 2 || k%12 == 5
 				if check {
 					d.checkSizes()
+					m := d.g.screen.(*monthScreen)
+					m.scroll.off, m.statScroll.off = 1e9, 1e9 // the ends of the card and the stats
+					d.checkSizes()
+					m.scroll.off, m.statScroll.off = 0, 0
 				}
 				d.playMonth(bot, k, k%3 == 1)
 				if check {
@@ -260,6 +267,8 @@ func TestWholeRunEveryBundledScenario(t *testing.T) {
 			}
 			d.checkSizes()
 			e := d.g.screen.(*endingScreen)
+			e.scroll.off = 1e9 // the decisions, the axes and the code
+			d.checkSizes()
 			if e.code == "" || !strings.HasPrefix(e.code, sc.ID+".") {
 				t.Errorf("run code %q", e.code)
 			}
@@ -627,5 +636,33 @@ func TestScreenshotScript(t *testing.T) {
 				t.Errorf("%s: size %v", sh.name, img.Bounds())
 			}
 		}
+	}
+}
+
+// TestEndingActions gives the ending screen a platform action (the
+// browser's copy and save): it is drawn inside the code panel and its
+// letter runs it.
+func TestEndingActions(t *testing.T) {
+	d := newDriver(t, Config{})
+	a := d.g.a
+	if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnding(a)
+	copied := ""
+	e.actions = []runAction{
+		{label: "Copy code", key: 'c', do: func(_ *app, code string) (string, error) { copied = code; return "Copied.", nil }},
+		{label: "Save run file", key: 's', do: func(*app, string) (string, error) { return "", errors.New("no disk here") }},
+	}
+	d.g.screen = e
+	e.scroll.off = 1e9
+	d.checkSizes()
+	d.step(Input{Runes: []rune{'C'}})
+	if copied != e.code || a.toast != "Copied." {
+		t.Errorf("copy: got %q, notice %q", copied, a.toast)
+	}
+	d.step(Input{Runes: []rune{'s'}})
+	if !a.toastBad || !strings.Contains(a.toast, "no disk") {
+		t.Errorf("a failing action says %q", a.toast)
 	}
 }
