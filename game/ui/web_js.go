@@ -363,6 +363,18 @@ func (g *Game) webState() webStateView {
 				add(label, l.buttons[i], true)
 			}
 		}
+		for i, act := range s.actions {
+			if i >= len(l.actions) {
+				break
+			}
+			// Buttons in the scrolled content count only when in view,
+			// as the screen draws and hit-tests them.
+			if r := l.actions[i].Offset(l.view.X, l.view.Y-s.scroll.off); r.Within(l.view, 0) {
+				if tg := add(act.label, r, true); tg != nil {
+					tg.Key = strings.ToUpper(string(act.key))
+				}
+			}
+		}
 	case *settingsScreen:
 		v.Screen = "settings"
 		l := laySettings(a.bounds(), a.style())

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -332,5 +333,100 @@ func TestDropScenario(t *testing.T) {
 	}
 	if st.Ending != "done" {
 		t.Errorf("ending %q, want done", st.Ending)
+	}
+}
+
+// TestCopyAndSaveRun finishes a short run and uses the ending's two
+// browser actions: the run code goes to the clipboard (by a click) and the
+// run to a downloaded file (by its key).
+func TestCopyAndSaveRun(t *testing.T) {
+	sprint, err := filepath.Abs(filepath.Join("testdata", "short_sprint.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	downloads := t.TempDir()
+	tb := newTab(t, 1280, 720)
+	bctx := chromedp.FromContext(tb.ctx).BrowserContextID
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted,
+				Origin: site.srv.URL, BrowserContextID: bctx,
+			}); err != nil {
+				return err
+			}
+		}
+		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, BrowserContextID: bctx,
+		})
+		return err
+	}))
+	tb.openGame("/")
+	tb.waitScreen("title")
+	tb.drop(640, 360, sprint)
+	tb.waitFor(`(JSON.parse(runwayLadder.stateJSON).toast || "").includes("dropped")`, 10*time.Second)
+	tb.clickTarget("New run")
+	st := tb.waitScreen("choose")
+	for i := 0; ; i++ {
+		if _, ok := st.find("short_sprint"); ok {
+			break
+		}
+		if i == 6 {
+			t.Fatalf("the dropped scenario never came into view: %+v", st.Targets)
+		}
+		tb.key(kb.ArrowDown)
+		st = tb.state()
+	}
+	tb.clickTarget("short_sprint")
+	st = tb.waitScreen("month")
+	for st.Screen != "ending" {
+		if st.Screen == "month" {
+			st = tb.playMonth(st, true)
+		} else {
+			st = tb.next(st, true)
+		}
+	}
+
+	// Copy: scroll the code box into view and click its button.
+	for i := 0; ; i++ {
+		if _, ok := st.find("Copy code"); ok {
+			break
+		}
+		if i == 20 {
+			t.Fatalf("no Copy code button on the ending: %+v", st.Targets)
+		}
+		tb.key(kb.End)
+		st = tb.state()
+	}
+	tb.shot("ending-code-1280x720")
+	tb.clickTarget("Copy code")
+	tb.waitFor(`(JSON.parse(runwayLadder.stateJSON).toast || "").includes("copied")`, 10*time.Second)
+	var clip string
+	tb.eval(`navigator.clipboard.readText()`, &clip)
+	if clip != st.Code {
+		t.Errorf("clipboard %q, want the run code %q", clip, st.Code)
+	}
+
+	// Save: the S key downloads the run as JSON.
+	tb.key("s")
+	tb.waitFor(`(JSON.parse(runwayLadder.stateJSON).toast || "").includes("Saved")`, 10*time.Second)
+	var saved string
+	deadline := time.Now().Add(10 * time.Second)
+	for saved == "" && time.Now().Before(deadline) {
+		files, _ := filepath.Glob(filepath.Join(downloads, "runwayladder-short_sprint-*.json"))
+		if len(files) > 0 {
+			saved = files[0]
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if saved == "" {
+		t.Fatalf("no run file in the downloads folder (toast %q)", tb.state().Toast)
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), st.Code) {
+		t.Errorf("%s does not hold the run code %s:\n%.400s", filepath.Base(saved), st.Code, data)
 	}
 }
