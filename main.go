@@ -34,7 +34,9 @@ func run() error {
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 320 || h < 240 {
 		return fmt.Errorf("-size %q: want WxH, e.g. 1280x720", *size)
 	}
-	cfg := ui.Config{Bundled: scenarios.FS, Seed: rand.Uint64, Screenshots: *shots}
+	// 32-bit seeds keep run codes short enough to type.
+	seed := func() uint64 { return rand.Uint64() & 0xFFFFFFFF }
+	cfg := ui.Config{Bundled: scenarios.FS, Seed: seed, Screenshots: *shots}
 	switch *idle {
 	case "throttle":
 		cfg.Idle = ui.IdleThrottle

@@ -97,7 +97,8 @@ type app struct {
 	toastBad   bool
 	toastUntil time.Time
 	animStart  time.Time
-	animUntil  time.Time
+	animUntil  time.Time // the fade between screens
+	busyUntil  time.Time // a screen's own animation
 	// session is the workshop session code for the next run, if any.
 	session string
 	// wantShot asks Draw to save the next frame (F12).
@@ -200,8 +201,8 @@ func (g *Game) step(in Input) error {
 	}
 	if len(in.Dropped) > 0 {
 		a.lib.add(in.Dropped)
-		a.reloadedRun()
 		a.reportDrop(in.Dropped)
+		a.reloadedRun()
 		g.refresh()
 	}
 	if in.Screenshot {
@@ -307,7 +308,20 @@ func (a *app) startAnim(now time.Time, d time.Duration) {
 	a.animStart, a.animUntil = now, now.Add(d)
 }
 
-func (a *app) animating(now time.Time) bool { return now.Before(a.animUntil) }
+// keepDrawing asks for frames for d while a screen animates its content
+// (none with reduced motion).
+func (a *app) keepDrawing(d time.Duration) {
+	if a.settings.ReducedMotion {
+		return
+	}
+	if until := a.now.Add(d); until.After(a.busyUntil) {
+		a.busyUntil = until
+	}
+}
+
+func (a *app) animating(now time.Time) bool {
+	return now.Before(a.animUntil) || now.Before(a.busyUntil)
+}
 
 // animT is the progress of the current animation, 0-1 (1 when none).
 func (a *app) animT(now time.Time) float64 {
@@ -335,7 +349,7 @@ func (a *app) say(msg string, bad bool) {
 // reload re-reads the user's scenarios.
 func (a *app) reload(verb string) {
 	a.lib.load()
-	a.reloadedRun()
+	defer a.reloadedRun() // its notice, if any, matters more
 	errs, _ := a.lib.problems()
 	n := len(a.lib.user)
 	msg := fmt.Sprintf("%s: %d of your %s", verb, n, plural(n, "scenario", "scenarios"))
@@ -382,7 +396,9 @@ func (a *app) reloadedRun() {
 	}
 	if run, err := sim.DecodeState(sc, data); err == nil {
 		a.run = run
+		return
 	}
+	a.say(fmt.Sprintf("Your run of %q goes on with the version it started with: your edit changes how it plays. Start the path again to play the edit.", sc.Title), true)
 }
 
 // startRun begins a new run of sc, with the session's luck if one was

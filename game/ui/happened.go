@@ -34,7 +34,7 @@ const deltaAnim = 650 * time.Millisecond
 
 func newHappened(a *app, rep *sim.Report, card sim.CardView, choice sim.ChoiceView, before *sim.State) *happenedScreen {
 	h := &happenedScreen{a: a, rep: rep, card: card, choice: choice, before: before, start: a.now}
-	a.startAnim(a.now, deltaAnim)
+	a.keepDrawing(deltaAnim)
 	return h
 }
 
@@ -177,7 +177,9 @@ func (h *happenedScreen) Update(in Input) (Screen, error) {
 	if rowH, _ := deltaRows(st, l); len(l.deltas) > 0 {
 		h.deltaScroll.update(Input{Wheel: in.Wheel, Cursor: in.Cursor}, deltasView(st, l), float64(len(l.deltas))*rowH, rowH)
 	}
-	if h.nav.update(in, []Rect{l.cont}, nil, 1) == 0 || in.Pick > 0 {
+	// Number keys do not continue: a double press on the month's card
+	// must not skip what happened.
+	if h.nav.update(in, []Rect{l.cont}, nil, 1) == 0 {
 		return h.next(), nil
 	}
 	return h, nil

@@ -451,6 +451,29 @@ func TestBrokenUserScenario(t *testing.T) {
 		t.Fatal("the user scenario did not start")
 	}
 	d.checkSizes()
+	d.step(Input{Pick: 1})
+	d.step(Input{Confirm: true})
+
+	// Hot reload mid-run: an edit that does not change the months played
+	// so far carries the run over; one that does keeps the old version.
+	old := d.g.a.run.Scenario()
+	d.step(Input{Reload: true})
+	if d.g.a.run.Scenario() == old || d.g.a.run.Month() != 2 {
+		t.Errorf("an unchanged file did not carry the run over (month %d)", d.g.a.run.Month())
+	}
+	edited := strings.Replace(string(fixed), "initial = 120_000", "initial = 90_000", 1)
+	if edited == string(fixed) {
+		t.Fatal("could not edit the example")
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := d.g.a.run.Scenario()
+	d.step(Input{Reload: true})
+	if d.g.a.run.Scenario() != before || !strings.Contains(d.g.a.toast, "version it started with") {
+		t.Errorf("after an edit that changes the run: notice %q", d.g.a.toast)
+	}
+	d.checkSizes()
 }
 
 // TestDroppedFiles drops a broken and a good scenario on the window.

@@ -265,7 +265,7 @@ func shoot(base *app, sh shot, w, h int) (*image.RGBA, error) {
 	}
 	// Let animations finish and the screen settle.
 	a.now = a.now.Add(10 * time.Second)
-	a.animUntil = time.Time{}
+	a.animUntil, a.busyUntil = time.Time{}, time.Time{}
 	if _, err := s.Update(Input{Now: a.now, Cursor: Point{-1, -1}}); err != nil {
 		return nil, err
 	}
