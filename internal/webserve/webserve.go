@@ -107,6 +107,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			hdr.Add("Vary", "Accept-Encoding")
 			if acceptsGzip(r.Header.Get("Accept-Encoding")) {
 				hdr.Set("Content-Encoding", "gzip")
+				// ServeContent leaves Content-Length out of encoded
+				// responses (it cannot know the size of an encoding made on
+				// the fly); this one is a file, so send its size, and the
+				// whole file: a range of compressed bytes helps no browser.
+				hdr.Set("Content-Length", strconv.FormatInt(gzst.Size(), 10))
+				r.Header.Del("Range")
 				// The compressed copy's own time, so a rebuilt .gz is never
 				// mistaken for the cached one.
 				http.ServeContent(w, r, name, gzst.ModTime(), gz)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -137,6 +138,9 @@ func TestTypesAndCompression(t *testing.T) {
 		if got := resp.Header.Get("Vary") == "Accept-Encoding"; got != tt.wantVary {
 			t.Errorf("%s: Vary %q, want Accept-Encoding: %v", name, resp.Header.Get("Vary"), tt.wantVary)
 		}
+		if cl := resp.Header.Get("Content-Length"); cl != strconv.Itoa(len(body)) {
+			t.Errorf("%s: Content-Length %q for a body of %d bytes", name, cl, len(body))
+		}
 		got := string(body)
 		if gotGzip {
 			got = gunzip(t, body)
@@ -226,6 +230,44 @@ func TestHeadAndRevalidation(t *testing.T) {
 	resp3.Body.Close()
 	if resp3.StatusCode != 200 || resp3.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Errorf("HEAD /: %d %q", resp3.StatusCode, resp3.Header.Get("Content-Type"))
+	}
+}
+
+// TestRangeOnGzip asks for a range of a file that has a gzip copy: with
+// gzip the whole compressed file comes back; without, the range does.
+func TestRangeOnGzip(t *testing.T) {
+	h, err := New(webDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, tt := range []struct {
+		accept     string
+		wantStatus int
+		wantBody   string
+	}{
+		{"gzip", 200, "\x00asm\x01\x00\x00\x00 raw"},
+		{"", 206, "asm"},
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+"/runwayladder.wasm", nil)
+		req.Header.Set("Range", "bytes=1-3")
+		if tt.accept != "" {
+			req.Header.Set("Accept-Encoding", tt.accept)
+		}
+		resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got := string(body)
+		if resp.Header.Get("Content-Encoding") == "gzip" {
+			got = gunzip(t, body)
+		}
+		if resp.StatusCode != tt.wantStatus || got != tt.wantBody {
+			t.Errorf("Range with Accept-Encoding %q: %d %q, want %d %q", tt.accept, resp.StatusCode, got, tt.wantStatus, tt.wantBody)
+		}
 	}
 }
 
