@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -26,6 +27,9 @@ type endingScreen struct {
 	nav     nav
 	scroll  scroller
 	code    string
+	// shown is when the screen appeared: Enter is ignored for a moment,
+	// so keys pressed to get through the last month do not skip it.
+	shown time.Time
 }
 
 // decision is one decision that mattered, as the ending lists it.
@@ -36,11 +40,14 @@ type decision struct {
 }
 
 func newEnding(a *app) *endingScreen {
-	e := &endingScreen{a: a, code: a.run.Code(), actions: runActions()}
+	e := &endingScreen{a: a, code: a.run.Code(), actions: runActions(), shown: a.now}
 	e.decisions = keyDecisions(a.run, 4)
 	e.nav.focus = 0
 	return e
 }
+
+// endingGuard is how long Enter is ignored after the ending appears.
+const endingGuard = 800 * time.Millisecond
 
 // keyDecisions returns the decisions that mattered most: those whose
 // options the typical player's estimate told furthest apart.
@@ -199,7 +206,7 @@ func layEnding(b Rect, st *style, w *wrapper, run *sim.Run, ds []decision, nActi
 	l.lowerY = y
 	half := (inner - gap) / 2
 	decW, axW := half, half
-	stacked := inner/st.u < 700
+	stacked := inner/st.u < 800
 	if stacked {
 		decW, axW = inner, inner
 	}
@@ -303,6 +310,9 @@ func (e *endingScreen) Update(in Input) (Screen, error) {
 	}
 	nin := in
 	nin.Up, nin.Down = false, false
+	if in.Now.Sub(e.shown) < endingGuard {
+		nin.Confirm, nin.Space = false, false
+	}
 	switch e.nav.update(nin, l.buttons, nil, 3) {
 	case 0:
 		sc := a.run.Scenario()

@@ -80,6 +80,7 @@ type app struct {
 	lib      *library
 	store    storage.Store
 	history  *history.Store
+	hist     histState
 	settings Settings
 
 	w, h, dsf float64
@@ -143,6 +144,7 @@ func New(cfg Config) (*Game, error) {
 	}
 	saved := loadRun(cfg.Store, a.lib)
 	a.run, a.notice, a.saveKeep = saved.run, saved.notice, saved.keep
+	a.loadHistory()
 	g := &Game{a: a, dirty: true}
 	g.startPlatform()
 	g.screen = newTitle(a)
@@ -195,10 +197,14 @@ func (g *Game) step(in Input) error {
 			a.toast = ""
 		}
 	}
+	if a.hist.tasks.changed() {
+		g.dirty = true // a background task shows its progress or result
+	}
 	if in.Reload {
 		a.reload("Reloaded")
 		g.refresh()
 	}
+	in.Dropped = a.importDropped(in.Dropped) // history files; the rest are scenarios
 	if len(in.Dropped) > 0 {
 		a.lib.add(in.Dropped)
 		a.reportDrop(in.Dropped)
@@ -443,6 +449,7 @@ func (a *app) finish() {
 	rec, err := history.FromRun(a.run, a.now)
 	if err == nil {
 		_, err = a.history.Append(rec)
+		a.historyChanged()
 	}
 	if err != nil {
 		a.say("Could not add this run to your history: "+err.Error(), true)

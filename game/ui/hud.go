@@ -255,7 +255,7 @@ func (a *app) drawRunway(dst *ebiten.Image, r Rect, run *sim.Run, compact bool) 
 
 // ladderHeight is the height the ladder panel wants for n levels.
 func ladderHeight(st *style, n int, rung float64) float64 {
-	return st.d(16) + lineH(st.label) + st.d(10) + float64(n)*rung + st.d(8) + 2*lineH(st.small)*1.25 + st.d(14)
+	return st.d(16) + lineH(st.label) + st.d(10) + float64(n)*rung + st.d(8) + 3*lineH(st.small)*1.25 + st.d(14)
 }
 
 // ladderRung is the spacing of rungs: roomy, or tight when space is short.
@@ -341,13 +341,13 @@ func (a *app) drawLadder(dst *ebiten.Image, r Rect, run *sim.Run, rung float64) 
 	if l := lastRatingLabel(run); l != "" {
 		line2 = "Last rating: " + l
 	}
-	switch nc := nextCalibration(ld, run.Month()); nc {
-	case 0:
-		line2 += " · calibration this month"
-	default:
-		line2 += fmt.Sprintf(" · next in %d mo", nc)
-	}
 	a.paint.text(dst, ellipsize(line2, st.small, in.W), st.small, in.X, y, pal.Muted, in)
+	y += lineH(st.small) * 1.25
+	line3 := "Calibration at the end of this month"
+	if nc := nextCalibration(ld, run.Month()); nc > 0 {
+		line3 = fmt.Sprintf("Next calibration in %d %s", nc, plural(nc, "month", "months"))
+	}
+	a.paint.text(dst, ellipsize(line3, st.small, in.W), st.small, in.X, y, pal.Muted, in)
 }
 
 // fightHeight is the height of the resource-fight view for n teams.

@@ -165,6 +165,12 @@ func readDropped(fsys fs.FS) []DroppedFile {
 			break
 		}
 		df := DroppedFile{Name: name}
+		if isHistoryFile(name) {
+			// History to import (exported JSON or CSV), not a scenario.
+			df.Data, df.Err = readHistoryFile(fsys, name)
+			out = append(out, df)
+			continue
+		}
 		if !strings.HasSuffix(strings.ToLower(name), ".toml") {
 			df.Err = errNotTOML
 			out = append(out, df)
