@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"runwayladder/game/history"
+)
+
+// histState is what the game keeps of the history of finished runs: the
+// records as last read (the compare screen and the title show them), the
+// report of the first read, and the background tasks.
+type histState struct {
+	recs []history.Record
+	// stale is set when the history changed since recs were read (a run
+	// finished, an import); the next records() reads it again.
+	stale bool
+	// loaded is set once the history has been read.
+	loaded bool
+	// problem explains, for the title, what reading the history found:
+	// damaged lines, a file set aside, storage that cannot be read.
+	problem string
+	// gen counts changes, so screens showing the history know to rebuild.
+	gen int
+	// tasks are the background computations (baselines, what-ifs).
+	tasks *tasks
+	// lastImport is what the last import did, for the import screen.
+	lastImport *importResult
+}
+
+// loadHistory reads the history when the game starts. Damage is never
+// fatal: the readable records are kept and the rest is explained on the
+// title screen's problems panel.
+func (a *app) loadHistory() {
+	if a.hist.tasks == nil {
+		a.hist.tasks = &tasks{}
+	}
+	recs, rep, err := a.history.Load()
+	a.hist.loaded, a.hist.stale = true, false
+	a.hist.gen++
+	if err != nil {
+		a.hist.recs = nil
+		a.hist.problem = fmt.Sprintf("Your history of finished runs could not be read (%v). The game goes on; finished runs may not be kept.", err)
+		return
+	}
+	a.hist.recs = recs
+	if rep != nil && rep.Damaged() {
+		kept := fmt.Sprintf("%d %s kept.", len(recs), plural(len(recs), "run is", "runs are"))
+		a.hist.problem = "Part of your history was damaged. " + rep.String() + " " + kept
+	}
+}
+
+// records returns the history, read again when it changed.
+func (a *app) records() []history.Record {
+	if !a.hist.loaded || a.hist.stale {
+		recs, _, err := a.history.Load()
+		a.hist.loaded, a.hist.stale = true, false
+		a.hist.gen++
+		if err == nil {
+			a.hist.recs = recs
+		}
+	}
+	return a.hist.recs
+}
+
+// historyChanged marks the history as changed (a run was added).
+func (a *app) historyChanged() { a.hist.stale = true }
+
+// historyFileExts are the files a drop imports as history rather than
+// loading them as scenarios.
+var historyFileExts = []string{".json", ".jsonl", ".csv"}
+
+// isHistoryFile reports whether a dropped file is history to import.
+func isHistoryFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	for _, e := range historyFileExts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// readHistoryFile reads a dropped history file, bounded by the import
+// limit.
+func readHistoryFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, history.MaxImportSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > history.MaxImportSize {
+		return nil, fmt.Errorf("the file is larger than %d MB", history.MaxImportSize>>20)
+	}
+	return data, nil
+}
+
+// importResult is what one import did, for the player.
+type importResult struct {
+	name                string
+	added, dup, refused int
+	newer               int
+	problems            []history.Problem
+	err                 error
+}
+
+// String says what happened in a sentence or two.
+func (r importResult) String() string {
+	if r.err != nil && r.added == 0 {
+		return fmt.Sprintf("%s was not imported: %v.", r.name, trimDot(r.err.Error()))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d %s added", r.name, r.added, plural(r.added, "run", "runs"))
+	if r.dup > 0 {
+		fmt.Fprintf(&b, ", %d already in your history", r.dup)
+	}
+	if r.refused > 0 {
+		fmt.Fprintf(&b, ", %d refused", r.refused)
+		if len(r.problems) > 0 {
+			p := r.problems[0]
+			fmt.Fprintf(&b, " (line %d: %s)", p.Line, trimDot(p.Reason))
+		}
+	}
+	if r.newer > 0 {
+		fmt.Fprintf(&b, ", %d from a newer version of the game skipped", r.newer)
+	}
+	b.WriteString(".")
+	if r.err != nil {
+		fmt.Fprintf(&b, " Then: %v.", trimDot(r.err.Error()))
+	}
+	return b.String()
+}
+
+func trimDot(s string) string { return strings.TrimSuffix(strings.TrimSpace(s), ".") }
+
+// importHistory reads a history file (JSON, JSON lines or CSV) and adds
+// the runs not yet in history. Records of a loaded scenario at its
+// installed version get what CSV leaves out (titles, the timeline) by
+// replaying their code.
+func (a *app) importHistory(name string, data []byte) importResult {
+	res := importResult{name: name}
+	recs, rep, err := history.Import(data)
+	if rep != nil {
+		res.refused = len(rep.Problems) + rep.More
+		res.problems = rep.Problems
+		res.newer = rep.Newer
+		res.dup = rep.Duplicates
+	}
+	if err != nil && len(recs) == 0 {
+		res.err = err
+		return res
+	}
+	for i := range recs {
+		if sc, ok := a.lib.find(recs[i].Scenario); ok && sc.Version == recs[i].Content {
+			_ = recs[i].Enrich(sc) // a record that does not replay is still history
+		}
+	}
+	added, dup, merr := a.history.Merge(recs)
+	res.added, res.dup = added, res.dup+dup
+	if merr != nil {
+		res.err = merr
+	} else if err != nil {
+		res.err = err
+	}
+	if added > 0 {
+		a.historyChanged()
+	}
+	return res
+}
+
+// importDropped imports the history files of a drop and returns the other
+// files (scenarios) for the library.
+func (a *app) importDropped(files []DroppedFile) []DroppedFile {
+	var rest []DroppedFile
+	var msgs []string
+	bad := false
+	for _, f := range files {
+		if !isHistoryFile(f.Name) {
+			rest = append(rest, f)
+			continue
+		}
+		var res importResult
+		if f.Err != nil {
+			res = importResult{name: f.Name, err: f.Err}
+		} else {
+			res = a.importHistory(f.Name, f.Data)
+		}
+		bad = bad || res.err != nil || res.refused > 0
+		msgs = append(msgs, res.String())
+		a.hist.lastImport = &res
+	}
+	if len(msgs) > 0 {
+		a.say("Imported "+strings.Join(msgs, " "), bad)
+	}
+	return rest
+}
+
+// exportFile is one file of an export.
+type exportFile struct {
+	name, mime string
+	data       []byte
+}
+
+// exportHistory writes the whole history as JSON (which imports back
+// whole) and CSV (for a spreadsheet) and says where they went.
+func (a *app) exportHistory() (string, error) {
+	recs := a.records()
+	if len(recs) == 0 {
+		return "", fmt.Errorf("there is no finished run to export yet")
+	}
+	var js, csv bytes.Buffer
+	if err := history.ExportJSON(&js, recs); err != nil {
+		return "", err
+	}
+	if err := history.ExportCSV(&csv, recs); err != nil {
+		return "", err
+	}
+	stamp := a.now.Format("2006-01-02-150405")
+	files := []exportFile{
+		{name: "runwayladder-history-" + stamp + ".json", mime: "application/json", data: js.Bytes()},
+		{name: "runwayladder-history-" + stamp + ".csv", mime: "text/csv", data: csv.Bytes()},
+	}
+	where, err := exportFiles(a, files)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Exported %d %s as %s and %s %s.", len(recs), plural(len(recs), "run", "runs"), files[0].name, files[1].name, where), nil
+}
