@@ -532,6 +532,9 @@ func TestSettingsKept(t *testing.T) {
 	d2.checkSizes()
 	d2.step(Input{Pick: 1})
 	d2.checkSizes()
+	d2.step(Input{Confirm: true})
+	d2.checkDraw(640, 480) // the smallest window the game allows
+	d2.checkDraw(1920, 1080)
 	if d2.g.a.animating(d2.now) {
 		t.Error("an animation runs with reduced motion")
 	}

@@ -423,7 +423,8 @@ func (m *monthScreen) drawChoice(dst *ebiten.Image, view, r Rect, cb choiceBox, 
 	kr := Rect{r.X + st.d(16), r.Y + st.d(14), st.d(30), st.d(26)}
 	if ch.Available {
 		a.paint.round(dst, kr, st.d(6), pal.Accent)
-		a.paint.textIn(dst, fmt.Sprint(i+1), st.bodyBold, kr, 0.5, pal.AccentText)
+		n := fmt.Sprint(i + 1)
+		a.paint.textCut(dst, n, st.bodyBold, kr.X+(kr.W-textWidth(n, st.bodyBold))/2, kr.Y+(kr.H-lineH(st.bodyBold))/2, pal.AccentText, view)
 	} else {
 		drawIcon(a.paint, dst, "lock", kr.Inset(st.d(3)), pal.Faint)
 	}

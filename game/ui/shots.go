@@ -48,7 +48,7 @@ func newDirector(a *app, dir string) *director {
 // screenshotScript lists the screens a player sees, each reached the way
 // a player would (runs are played by the typical bot).
 func screenshotScript() []shot {
-	return []shot{
+	return append([]shot{
 		{"title", func(a *app) (Screen, error) {
 			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Month() >= 6 }); err != nil {
 				return nil, err
@@ -108,7 +108,7 @@ func screenshotScript() []shot {
 			a.lib.add([]DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
 			return newProblems(a, newTitle(a)), nil
 		}},
-	}
+	}, historyShots()...)
 }
 
 // brokenExample is a scenario with the mistakes authors make, for the
@@ -153,18 +153,32 @@ wellbeing = 50
 autonomy = 80
 `
 
-func withFunding(sc *scenario.Scenario) bool { return sc.Funding != nil }
-func withLadder(sc *scenario.Scenario) bool  { return sc.Ladder != nil }
-func withFight(sc *scenario.Scenario) bool   { return sc.Fight != nil }
+// The screenshots show each system where it is at home: the runway in
+// a startup, the ladder and the fight in a large company (playTo falls
+// back on any scenario with the system).
+func withFunding(sc *scenario.Scenario) (fits, best bool) {
+	return sc.Funding != nil, sc.Track == "startup"
+}
+
+func withLadder(sc *scenario.Scenario) (fits, best bool) {
+	return sc.Ladder != nil, sc.Funding == nil
+}
+
+func withFight(sc *scenario.Scenario) (fits, best bool) {
+	return sc.Fight != nil, sc.Ladder != nil
+}
 
 // playTo starts a run of the first scenario that fits and lets the
 // typical bot play until cond holds or the run ends.
-func playTo(a *app, fits func(*scenario.Scenario) bool, cond func(*sim.Run) bool) error {
+func playTo(a *app, want func(*scenario.Scenario) (fits, best bool), cond func(*sim.Run) bool) error {
 	var sc *scenario.Scenario
 	for _, s := range a.lib.all {
-		if fits(s) {
+		fits, best := want(s)
+		if fits && (sc == nil || best) {
 			sc = s
-			break
+			if best {
+				break
+			}
 		}
 	}
 	if sc == nil {

@@ -57,6 +57,7 @@ func (t *titleScreen) build() {
 	}
 	t.items = append(t.items, menuItem{label: "New run", sub: newSub, primary: a.run == nil || a.run.Done(),
 		do: func() (Screen, error) { return newChoose(a), nil }})
+	t.items = append(t.items, compareMenuItem(a, t))
 	sessSub := "Share the luck of everyone in your workshop"
 	if a.session != "" {
 		sessSub = "Code " + a.session + ": everyone who enters it faces the same luck"
@@ -130,7 +131,7 @@ func layTitle(b Rect, st *style, n int, hasPanel bool) titleLayout {
 
 func (t *titleScreen) hasPanel() bool {
 	errs, warns := t.a.lib.problems()
-	return t.a.notice != "" || len(errs)+len(warns) > 0 || t.a.settingsE != ""
+	return t.a.notice != "" || len(errs)+len(warns) > 0 || t.a.settingsE != "" || t.a.hist.problem != ""
 }
 
 func (t *titleScreen) layout() titleLayout {
@@ -222,6 +223,10 @@ func (t *titleScreen) drawPanel(dst *ebiten.Image, r Rect) {
 	if a.settingsE != "" {
 		heading("Settings", "lock", in)
 		para(a.settingsE, 3)
+	}
+	if a.hist.problem != "" {
+		heading("Your history", "chart", in)
+		para(a.hist.problem, 5)
 	}
 	errs, warns := a.lib.problems()
 	all := append(append([]scenarioProblem(nil), problemsOf(errs)...), problemsOf(warns)...)
