@@ -148,7 +148,7 @@ func fmtRange(i int, lo, hi float64) string {
 }
 
 func newCompare(a *app, back Screen) *compareScreen {
-	c := &compareScreen{a: a, back: back}
+	c := &compareScreen{a: a, back: back, sel: -1}
 	c.build()
 	return c
 }
@@ -329,6 +329,8 @@ func (c *compareScreen) leave() {
 // of view, scrolled; everything else is on screen.
 type compareLayout struct {
 	header, sub Rect
+	status      Rect   // the runs and the bots, right of the title
+	lines       int    // lines of takeaway in a column's head
 	pager       []Rect // previous and next page of axes, when paginated
 	pagerLabel  Rect
 	legend      Rect
@@ -338,7 +340,7 @@ type compareLayout struct {
 	view        Rect
 	labelW      float64
 	cols        []Rect // x and width of each visible axis' cells
-	rowH        float64
+	rowH, plotH float64
 	content     float64
 	foot, info  Rect
 	buttons     []Rect
@@ -354,35 +356,42 @@ const (
 	cmpPad    = 9
 )
 
-// cmpPlotH is the height of a cell's plot: the player's strip and the
-// two bot bars.
-func cmpPlotH(st *style) float64 { return st.d(48) }
+// cmpPlotH is the least height of a cell's plot: the player's strip and
+// the two bot bars under it (cmpBotsH).
+func cmpPlotH(st *style) float64 { return st.d(20) + cmpBotsH(st) }
 
+func cmpBotsH(st *style) float64 { return st.d(5 + 6 + 4 + 4 + 3) }
+
+// cmpTextH is the height of a cell's numbers.
+func cmpTextH(st *style) float64 { return st.d(4) + lineH(st.small) + 2*lineH(st.tiny) }
+
+// cmpRowH is the least height of a row.
 func cmpRowH(st *style) float64 {
-	cell := st.d(cmpPad) + cmpPlotH(st) + st.d(4) + lineH(st.small) + 2*lineH(st.tiny) + st.d(cmpPad)
-	head := st.d(cmpPad) + 2*lineH(st.label) + lineH(st.small) + st.d(10) + st.d(8) + lineH(st.tiny) + st.d(cmpPad)
+	cell := st.d(cmpPad) + cmpPlotH(st) + cmpTextH(st) + st.d(cmpPad)
+	head := st.d(cmpPad) + 2*lineH(st.label) + lineH(st.small) + st.d(6) + st.d(8) + st.d(4) + lineH(st.tiny) + st.d(cmpPad)
 	return math.Max(cell, head)
 }
 
-func cmpHeadH(st *style) float64 {
-	return lineH(st.bodyBold) + st.d(4) + textHeight(3, st.small, 1.15) + st.d(6) + lineH(st.tiny)
+// cmpHeadH is the height of a column's head with n lines of takeaway.
+func cmpHeadH(st *style, n int) float64 {
+	return lineH(st.bodyBold) + st.d(4) + textHeight(n, st.small, 1.15) + st.d(6) + lineH(st.tiny)
 }
 
 func layCompare(b Rect, st *style, nPaths, page int) compareLayout {
 	var l compareLayout
 	body := b.InsetXY(st.d(28), st.d(20))
 	l.foot, body = body.CutBottom(st.d(48))
-	_, body = body.CutBottom(st.d(12))
-	bw := math.Min(st.d(170), (l.foot.W-2*st.d(12))/4)
+	_, body = body.CutBottom(st.d(10))
+	bw := math.Min(st.d(170), math.Max(l.foot.W*0.16, st.d(118)))
 	for i := 0; i < 3; i++ {
 		l.buttons = append(l.buttons, Rect{l.foot.Right() - float64(3-i)*bw - float64(2-i)*st.d(12), l.foot.Y, bw, l.foot.H})
 	}
 	l.info = Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(16), l.foot.H}
 	l.header, body = body.CutTop(lineH(st.title))
-	l.sub, body = body.CutTop(st.d(2) + lineH(st.small))
-	l.sub.Y += st.d(2)
-	l.sub.H -= st.d(2)
-	_, body = body.CutTop(st.d(14))
+	l.sub, body = body.CutTop(st.d(4) + lineH(st.label))
+	l.sub.Y += st.d(4)
+	l.sub.H -= st.d(4)
+	_, body = body.CutTop(st.d(10))
 	if nPaths == 0 {
 		l.empty = body
 		return l
@@ -397,7 +406,12 @@ func layCompare(b Rect, st *style, nPaths, page int) compareLayout {
 		l.axes = append(l.axes, i)
 	}
 	cw := (avail - float64(n)*st.d(cmpColGap)) / float64(n)
-	headH := cmpHeadH(st)
+	// Four lines of takeaway when the rows still fit, else three.
+	l.lines = 4
+	if body.H-cmpHeadH(st, 4)-st.d(4) < float64(nPaths)*cmpRowH(st) {
+		l.lines = 3
+	}
+	headH := cmpHeadH(st, l.lines)
 	head, rest := body.CutTop(headH)
 	l.legend = Rect{head.X, head.Y, l.labelW - st.d(cmpColGap), headH}
 	for k := range l.axes {
@@ -405,19 +419,26 @@ func layCompare(b Rect, st *style, nPaths, page int) compareLayout {
 		l.heads = append(l.heads, Rect{x, head.Y, cw, headH})
 		l.cols = append(l.cols, Rect{x, 0, cw, 0})
 	}
-	_, l.view = rest.CutTop(st.d(8))
-	l.rowH = cmpRowH(st)
+	_, l.view = rest.CutTop(st.d(4))
+	// Rows grow into spare height (the strips spread out), up to a third.
+	base := cmpRowH(st)
+	l.rowH = math.Max(base, math.Min(base*4/3, l.view.H/float64(nPaths)))
+	l.plotH = cmpPlotH(st) + l.rowH - base
 	l.content = float64(nPaths) * l.rowH
+	right := l.header.Right()
 	if l.pages > 1 {
 		pw := st.d(34)
-		lw := math.Min(st.d(150), l.header.W*0.3)
+		lw := st.d(56)
 		y := l.header.Y + (l.header.H-pw)/2
-		next := Rect{l.header.Right() - pw, y, pw, pw}
-		l.pagerLabel = Rect{next.X - st.d(6) - lw, y, lw, pw}
-		prev := Rect{l.pagerLabel.X - st.d(6) - pw, y, pw, pw}
+		next := Rect{right - pw, y, pw, pw}
+		l.pagerLabel = Rect{next.X - st.d(4) - lw, y, lw, pw}
+		prev := Rect{l.pagerLabel.X - st.d(4) - pw, y, pw, pw}
 		l.pager = []Rect{prev, next}
-		l.header.W = prev.X - l.header.X - st.d(12)
+		right = prev.X - st.d(14)
 	}
+	tw := textWidth("Compare your paths", st.title) + st.d(24)
+	l.status = Rect{l.header.X + tw, l.header.Y, math.Max(right-l.header.X-tw, 0), l.header.H}
+	l.header.W = math.Min(l.header.W, tw)
 	return l
 }
 
@@ -441,12 +462,16 @@ func (c *compareScreen) cellRect(l compareLayout, i, k int) Rect {
 }
 
 // plotRect is the plot inside a cell: the player's strip and the bots.
-func plotRect(st *style, cell Rect) Rect {
-	return Rect{cell.X, cell.Y + st.d(cmpPad), cell.W, cmpPlotH(st)}
+func plotRect(st *style, l compareLayout, cell Rect) Rect {
+	return Rect{cell.X, cell.Y + st.d(cmpPad), cell.W, l.plotH}
 }
 
+// stripH is the height of the player's strip at the top of a plot.
+func stripH(st *style, plot Rect) float64 { return plot.H - cmpBotsH(st) }
+
 // scale is the range of an axis shared by every row: the player's runs
-// and the bots' runs.
+// and the middle half of the bots' runs (their whiskers may run off the
+// edge).
 func (c *compareScreen) scale(axis int) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, p := range c.paths {
@@ -455,8 +480,10 @@ func (c *compareScreen) scale(axis int) (lo, hi float64) {
 			lo, hi = math.Min(lo, s.Min), math.Max(hi, s.Max)
 		}
 		for _, b := range p.base {
+			// The bots' middle halves, not their extremes: a bot's one
+			// lucky run must not squeeze the player's runs into a corner.
 			if b != nil && len(b.Summary.Axes) > axis && b.Summary.Axes[axis].Count > 0 {
-				lo, hi = math.Min(lo, b.Summary.Axes[axis].Min), math.Max(hi, b.Summary.Axes[axis].Max)
+				lo, hi = math.Min(lo, b.Summary.Axes[axis].Q1), math.Max(hi, b.Summary.Axes[axis].Q3)
 			}
 		}
 	}
@@ -477,7 +504,8 @@ func dotAt(st *style, plot Rect, p *comparePath, j, axis int, lo, hi float64) Po
 	v := p.g.Records[j].Outcome().Axis(axis)
 	inner := plot.InsetXY(st.d(5), 0)
 	x := inner.X + inner.W*clamp01((v-lo)/(hi-lo))
-	y := plot.Y + st.d(12) + p.jit[j]*st.d(7)
+	sh := stripH(st, plot)
+	y := plot.Y + sh/2 + p.jit[j]*(sh/2-st.d(3))
 	return Point{x, y}
 }
 
@@ -494,7 +522,7 @@ func (c *compareScreen) runAt(l compareLayout, pt Point) (row, sel int, ok bool)
 			continue
 		}
 		for k, axis := range l.axes {
-			plot := plotRect(st, c.cellRect(l, i, k))
+			plot := plotRect(st, l, c.cellRect(l, i, k))
 			if !plot.InsetXY(-st.d(4), -st.d(4)).Contains(pt) {
 				continue
 			}
@@ -524,7 +552,7 @@ func (c *compareScreen) selected() (*comparePath, *history.Record) {
 
 var compareButtons = []struct{ label, key string }{{"Export", "E"}, {"Import", "I"}, {"Back", "Esc"}}
 
-var compareEmptyButtons = []string{"New run", "Import a history", "Back"}
+var compareEmptyButtons = []string{"New run", "Import", "Back"}
 
 // Update implements Screen.
 func (c *compareScreen) Update(in Input) (next Screen, err error) {
@@ -713,19 +741,26 @@ func (c *compareScreen) Draw(dst *ebiten.Image) {
 	l := c.layout()
 	c.scroll.clamp(l.view, l.content)
 	a.paint.text(dst, ellipsize("Compare your paths", st.title, l.header.W), st.title, l.header.X, l.header.Y, pal.Text, l.header)
-	a.paint.text(dst, ellipsize(c.subtitle(), st.small, l.sub.W), st.small, l.sub.X, l.sub.Y, pal.Muted, l.sub)
+	if len(c.paths) == 0 {
+		a.paint.text(dst, ellipsize("Every run you finish is kept, so the paths can be set side by side.", st.small, l.sub.W), st.small, l.sub.X, l.sub.Y, pal.Muted, l.sub)
+	} else {
+		a.paint.text(dst, ellipsize(c.headline(), st.label, l.sub.W), st.label, l.sub.X, l.sub.Y, pal.Accent, l.sub)
+		if l.status.W > st.d(40) {
+			stx := ellipsize(c.status(), st.small, l.status.W)
+			a.paint.text(dst, stx, st.small, l.status.Right()-textWidth(stx, st.small), l.status.Y+(l.status.H-lineH(st.small))/2, pal.Muted, l.status)
+		}
+	}
 	if len(c.paths) == 0 {
 		c.drawEmpty(dst, l)
 	} else {
 		if l.pages > 1 {
 			a.button(dst, l.pager[0], "‹", "", false, true, false)
 			a.button(dst, l.pager[1], "›", "", false, true, false)
-			first, last := axisTitle(l.axes[0]), axisTitle(l.axes[len(l.axes)-1])
-			a.paint.textIn(dst, fmt.Sprintf("%s to %s", first, last), st.small, l.pagerLabel, 0.5, pal.Muted)
+			a.paint.textIn(dst, fmt.Sprintf("%d of %d", c.page+1, l.pages), st.small, l.pagerLabel, 0.5, pal.Muted)
 		}
 		c.drawLegend(dst, l.legend)
 		for k, axis := range l.axes {
-			c.drawHead(dst, l.heads[k], axis)
+			c.drawHead(dst, l.heads[k], axis, l.lines)
 		}
 		clip := clipTo(dst, l.view)
 		for i := range c.paths {
@@ -752,21 +787,71 @@ func (c *compareScreen) Draw(dst *ebiten.Image) {
 	}
 }
 
-// subtitle says what is shown and where the bots are.
-func (c *compareScreen) subtitle() string {
-	if len(c.paths) == 0 {
-		return "Every run you finish is kept, so the paths can be set side by side"
-	}
-	s := fmt.Sprintf("%d finished %s on %d %s, each dot one run. Grey bars: the same %s played %d times by bots",
-		c.n, plural(c.n, "run", "runs"), len(c.paths), plural(len(c.paths), "path", "paths"),
-		plural(len(c.paths), "path", "paths"), history.DefaultBaselineRuns)
+// status counts the runs and says where the bots are.
+func (c *compareScreen) status() string {
+	s := fmt.Sprintf("%d %s · bots: %d runs a path", c.n, plural(c.n, "run", "runs"), history.DefaultBaselineRuns)
 	switch {
 	case c.blErr != "":
-		s += " (" + c.blErr + ")"
+		s = fmt.Sprintf("%d %s · bots: %s", c.n, plural(c.n, "run", "runs"), c.blErr)
 	case !c.baselinesDone() && c.blTotal > 0:
-		s += fmt.Sprintf(" (computing %d of %d…)", min(c.blGot+1, c.blTotal), c.blTotal)
+		s = fmt.Sprintf("%d %s · bots playing %d of %d…", c.n, plural(c.n, "run", "runs"), min(c.blGot+1, c.blTotal), c.blTotal)
 	}
-	return s + "."
+	return s
+}
+
+// headline says in one line which path leads on which axis: the
+// trade-off at a glance, from the medians.
+func (c *compareScreen) headline() string {
+	if len(c.paths) == 1 {
+		return fmt.Sprintf("%s on its own: finish runs on another path to see the trade-offs.", c.paths[0].g.Title)
+	}
+	leads := map[int][]string{}
+	for axis, name := range sim.AxisNames {
+		if name == "months" {
+			continue // a longer run is not a better one
+		}
+		hi, lo := -1, -1
+		for i, p := range c.paths {
+			s := p.g.Summary.Axes[axis]
+			if s.Count == 0 {
+				continue
+			}
+			if hi < 0 || s.Median > c.paths[hi].g.Summary.Axes[axis].Median {
+				hi = i
+			}
+			if lo < 0 || s.Median < c.paths[lo].g.Summary.Axes[axis].Median {
+				lo = i
+			}
+		}
+		if hi < 0 || hi == lo {
+			continue
+		}
+		lo0, hi0 := c.scale(axis)
+		if c.paths[hi].g.Summary.Axes[axis].Median-c.paths[lo].g.Summary.Axes[axis].Median <= (hi0-lo0)/20 {
+			continue // about the same
+		}
+		leads[hi] = append(leads[hi], name)
+	}
+	var parts []string
+	for i, p := range c.paths {
+		if len(leads[i]) == 0 {
+			continue
+		}
+		names := leads[i]
+		list := strings.Join(names, ", ")
+		if len(names) > 1 {
+			list = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+		}
+		if len(parts) == 0 {
+			parts = append(parts, fmt.Sprintf("%s leads on %s", p.label, list))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s on %s", p.label, list))
+		}
+	}
+	if len(parts) == 0 {
+		return "Your paths end about the same on every axis."
+	}
+	return "Medians: " + strings.Join(parts, "; ") + "."
 }
 
 // drawLegend explains the marks, drawn as they appear in the plots.
@@ -802,13 +887,13 @@ func (c *compareScreen) drawLegend(dst *ebiten.Image, r Rect) {
 }
 
 // drawHead draws a column's title, its takeaway and its scale.
-func (c *compareScreen) drawHead(dst *ebiten.Image, r Rect, axis int) {
+func (c *compareScreen) drawHead(dst *ebiten.Image, r Rect, axis, lines int) {
 	a := c.a
 	st := a.style()
 	pal := st.pal
 	a.paint.text(dst, ellipsize(axisTitle(axis), st.bodyBold, r.W), st.bodyBold, r.X, r.Y, pal.Text, r)
 	y := r.Y + lineH(st.bodyBold) + st.d(4)
-	ls := clampLines(a.wrap.wrap(c.takeaway(axis), st.small, r.W), 3, st.small, r.W)
+	ls := clampLines(a.wrap.wrap(c.takeaway(axis), st.small, r.W), lines, st.small, r.W)
 	for _, ln := range ls {
 		a.paint.text(dst, ln, st.small, r.X, y, pal.Muted, r)
 		y += lineH(st.small) * 1.15
@@ -873,51 +958,52 @@ func (c *compareScreen) drawRow(dst *ebiten.Image, l compareLayout, i int) {
 	y = bar.Bottom() + st.d(6)
 	a.paint.textCut(dst, ellipsize(categoryLine(p.g.Summary), st.tiny, in.W), st.tiny, in.X, y, pal.Muted, view)
 	for k, axis := range l.axes {
-		c.drawCell(dst, c.cellRect(l, i, k), view, p, axis, selected)
+		c.drawCell(dst, l, c.cellRect(l, i, k), p, axis, selected)
 	}
 }
 
-// categoryLine says how a group's runs ended, best and worst shares.
+// categoryLine says how a group's runs ended: the share that did well
+// (thrived or good) and the share that failed.
 func categoryLine(s history.Summary) string {
-	var parts []string
+	well, failed := 0.0, 0.0
 	for _, cc := range s.Categories {
-		if cc.Count > 0 && (cc.Category == string(scenario.Thrived) || cc.Category == string(scenario.Good) || cc.Category == string(scenario.Failed)) {
-			parts = append(parts, fmt.Sprintf("%.0f%% %s", cc.Share*100, cc.Category))
+		switch scenario.Category(cc.Category) {
+		case scenario.Thrived, scenario.Good:
+			well += cc.Share
+		case scenario.Failed:
+			failed += cc.Share
 		}
 	}
-	if len(parts) == 0 {
-		for _, cc := range s.Categories {
-			if cc.Count > 0 {
-				return fmt.Sprintf("%.0f%% %s", cc.Share*100, cc.Category)
-			}
-		}
-	}
-	return strings.Join(parts, " · ")
+	return fmt.Sprintf("%.0f%% did well · %.0f%% failed", well*100, failed*100)
 }
 
 // drawCell draws one path on one axis: the dots, the box, the bots'
 // bars and the numbers.
-func (c *compareScreen) drawCell(dst *ebiten.Image, cell, view Rect, p *comparePath, axis int, selected bool) {
+func (c *compareScreen) drawCell(dst *ebiten.Image, l compareLayout, cell Rect, p *comparePath, axis int, selected bool) {
 	a := c.a
 	st := a.style()
 	pal := st.pal
 	tc := trackColour(pal, p.g.Track)
 	s := p.g.Summary.Axes[axis]
 	lo, hi := c.scale(axis)
-	plot := plotRect(st, cell)
+	view := l.view
+	plot := plotRect(st, l, cell)
 	inner := plot.InsetXY(st.d(5), 0)
 	px := func(v float64) float64 { return inner.X + inner.W*clamp01((v-lo)/(hi-lo)) }
-	cy := plot.Y + st.d(12)
+	sh := stripH(st, plot)
+	cy := plot.Y + sh/2
 	// The player's runs: whiskers, box, median, dots.
 	if s.Count > 0 {
 		a.paint.rect(dst, Rect{px(s.Min), cy - st.d(0.5), math.Max(px(s.Max)-px(s.Min), 1), st.d(1)}, alpha(tc, 0.55))
-		box := Rect{px(s.Q1), cy - st.d(9), math.Max(px(s.Q3)-px(s.Q1), st.d(2)), st.d(18)}
-		a.paint.rect(dst, box, alpha(tc, 0.22))
+		bh := sh - st.d(2)
+		box := Rect{px(s.Q1), cy - bh/2, math.Max(px(s.Q3)-px(s.Q1), st.d(2)), bh}
+		a.paint.rect(dst, box, alpha(tc, 0.28))
+		a.paint.roundStroke(dst, box, 0, st.d(1), alpha(tc, 0.9))
 		for _, j := range p.order {
 			d := dotAt(st, plot, p, j, axis, lo, hi)
-			a.paint.circle(dst, d.X, d.Y, st.d(2.6), alpha(tc, 0.75))
+			a.paint.circle(dst, d.X, d.Y, st.d(2.4), alpha(tc, 0.7))
 		}
-		a.paint.rect(dst, Rect{px(s.Median) - st.d(1.25), cy - st.d(11), st.d(2.5), st.d(22)}, pal.Text)
+		a.paint.rect(dst, Rect{px(s.Median) - st.d(1.25), cy - bh/2 - st.d(2), st.d(2.5), bh + st.d(4)}, pal.Text)
 		mark := func(j int, clr color.RGBA, rad float64) {
 			if j < 0 || j >= len(p.g.Records) {
 				return
@@ -935,7 +1021,7 @@ func (c *compareScreen) drawCell(dst *ebiten.Image, cell, view Rect, p *compareP
 		}
 	}
 	// The bots: typical, then random picks.
-	by := cy + st.d(16)
+	by := plot.Y + sh + st.d(5)
 	for bi, bot := range history.BaselineBots {
 		h := st.d(6)
 		clr := alpha(pal.Muted, 0.75)
@@ -953,7 +1039,7 @@ func (c *compareScreen) drawCell(dst *ebiten.Image, cell, view Rect, p *compareP
 			a.paint.rect(dst, Rect{px(bs.Q1), by, math.Max(px(bs.Q3)-px(bs.Q1), st.d(2)), h}, clr)
 			a.paint.rect(dst, Rect{px(bs.Median) - st.d(1), by - st.d(2), st.d(2), h + st.d(4)}, pal.Text)
 		}
-		by += h + st.d(6)
+		by += h + st.d(4)
 	}
 	// The numbers.
 	y := plot.Bottom() + st.d(4)
@@ -1012,15 +1098,16 @@ func (c *compareScreen) drawEmpty(dst *ebiten.Image, l compareLayout) {
 	st := a.style()
 	pal := st.pal
 	w := math.Min(l.empty.W, st.d(720))
-	in := Rect{l.empty.X, l.empty.Y, w, math.Min(l.empty.H, st.d(300))}
+	msg := "One run is an anecdote: the trade-offs show in the spread of many. Every run you finish is kept here, and your paths are set side by side on the same scales: wealth, level, skills, wellbeing, autonomy and time, next to bots that played the same paths.\n\nPlay a startup path and a corporate path a few times each, then come back. You can also import a history exported on another machine."
+	ls := a.wrap.wrap(msg, st.body, w-st.d(48))
+	h := st.d(48) + st.d(60) + textHeight(len(ls), st.body, 1.3)
+	in := Rect{l.empty.X, l.empty.Y, w, math.Min(l.empty.H, h)}
 	a.panel(dst, in)
 	box := in.Inset(st.d(24))
 	a.iconBadge(dst, "chart", Rect{box.X, box.Y, st.d(44), st.d(44)}, pal.Accent)
 	tx := box.X + st.d(60)
 	a.paint.text(dst, ellipsize("No finished runs yet", st.heading, box.Right()-tx), st.heading, tx, box.Y+st.d(8), pal.Text, box)
 	y := box.Y + st.d(60)
-	msg := "One run is an anecdote: the trade-offs show in the spread of many. Every run you finish is kept here, and your paths are set side by side on the same scales: wealth, level, skills, wellbeing, autonomy and time, next to bots that played the same paths.\n\nPlay a startup path and a corporate path a few times each, then come back. You can also import a history exported on another machine."
-	ls := a.wrap.wrap(msg, st.body, box.W)
 	for _, ln := range ls {
 		if y+lineH(st.body) > box.Bottom() {
 			break
@@ -1086,7 +1173,7 @@ func takeawayText(axis int, ps []pathSpread, typical float64) string {
 		if p.med < ps[lo].med {
 			lo = i
 		}
-		if p.spread > ps[wide].spread || p.spread == ps[wide].spread && p.max-p.min > ps[wide].max-ps[wide].min {
+		if p.max-p.min > ps[wide].max-ps[wide].min {
 			wide = i
 		}
 	}
@@ -1095,17 +1182,16 @@ func takeawayText(axis int, ps []pathSpread, typical float64) string {
 	for _, p := range ps {
 		rlo, rhi = math.Min(rlo, p.min), math.Max(rhi, p.max)
 	}
-	close := ps[hi].med-ps[lo].med <= (rhi-rlo)/20
-	name := map[string]string{"wealth": "wealth", "level": "level", "skills": "skills", "wellbeing": "wellbeing", "autonomy": "autonomy", "months": "time"}[sim.AxisNames[axis]]
-	switch {
-	case close:
-		return fmt.Sprintf("Every path ends near the same %s: medians %s to %s.", name, f(ps[lo].med), f(ps[hi].med))
-	case wide == hi:
-		return fmt.Sprintf("%s: highest median (%s) and the widest spread.", ps[hi].label, f(ps[hi].med))
-	case wide == lo:
-		return fmt.Sprintf("%s: widest spread, yet the lowest median (%s vs %s's %s).", ps[wide].label, f(ps[wide].med), ps[hi].label, f(ps[hi].med))
+	if ps[hi].med-ps[lo].med <= (rhi-rlo)/20 {
+		return fmt.Sprintf("Every path ends about the same: medians %s to %s.", f(ps[lo].med), f(ps[hi].med))
 	}
-	return fmt.Sprintf("%s: widest spread, median below %s (%s vs %s).", ps[wide].label, ps[hi].label, f(ps[wide].med), f(ps[hi].med))
+	switch wide {
+	case hi:
+		return fmt.Sprintf("%s: highest median (%s) and the widest range, %s.", ps[hi].label, f(ps[hi].med), fmtRange(axis, ps[hi].min, ps[hi].max))
+	case lo:
+		return fmt.Sprintf("%s: widest range, yet the lowest median: %s vs %s for %s.", ps[wide].label, f(ps[wide].med), f(ps[hi].med), ps[hi].label)
+	}
+	return fmt.Sprintf("%s: widest range, up to %s; median %s, below %s's %s.", ps[wide].label, f(ps[wide].max), f(ps[wide].med), ps[hi].label, f(ps[hi].med))
 }
 
 // openRecord replays a finished run from history and shows its ending.

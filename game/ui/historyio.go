@@ -234,3 +234,18 @@ func (a *app) exportHistory() (string, error) {
 	}
 	return fmt.Sprintf("Exported %d %s as %s and %s %s.", len(recs), plural(len(recs), "run", "runs"), files[0].name, files[1].name, where), nil
 }
+
+// compareMenuItem is the title's way to the compare screen.
+func compareMenuItem(a *app, t *titleScreen) menuItem {
+	recs := a.records()
+	sub := "Every run you finish, side by side with the other paths"
+	if n := len(recs); n > 0 {
+		paths := map[string]bool{}
+		for i := range recs {
+			paths[recs[i].Scenario] = true
+		}
+		sub = fmt.Sprintf("Your %d %s on %d %s, as distributions", n, plural(n, "run", "runs"), len(paths), plural(len(paths), "path", "paths"))
+	}
+	return menuItem{label: "Compare your paths", sub: sub,
+		do: func() (Screen, error) { return newCompare(a, t), nil }}
+}
