@@ -260,7 +260,8 @@ func (g *Game) afterDraw() {
 // last tick (the page reads them; Ebitengine's own drop never sees them).
 func pageDropped() []DroppedFile { return webDropped() }
 
-// webTarget is something on screen the player can click, in CSS pixels.
+// webTarget is something on screen the player can click, in CSS pixels
+// (zero-sized when it is scrolled out of view but has a key).
 type webTarget struct {
 	Label string `json:"label"`
 	// Key is the key that does the same, when there is one ("1"-"4").
@@ -344,11 +345,15 @@ func (g *Game) webState() webStateView {
 		v.Screen = "month"
 		l := s.layout()
 		for i, r := range s.choiceRects(l) {
-			if i < len(s.card.Choices) {
-				c := s.card.Choices[i]
-				if tg := add(c.Label, r, c.Available); tg != nil {
-					tg.Key = fmt.Sprint(i + 1)
-				}
+			if i >= len(s.card.Choices) {
+				break
+			}
+			c := s.card.Choices[i]
+			if tg := add(c.Label, r, c.Available); tg != nil {
+				tg.Key = fmt.Sprint(i + 1)
+			} else {
+				// Scrolled out of view: not clickable, but its key works.
+				v.Targets = append(v.Targets, webTarget{Label: c.Label, Key: fmt.Sprint(i + 1), Enabled: c.Available})
 			}
 		}
 		add("Menu", l.menu, true)

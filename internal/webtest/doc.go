@@ -7,7 +7,7 @@
 // The package has no API; everything is in its tests. Environment:
 //
 //	WEBTEST_DIST=dir      use an already built folder instead of building one
-//	WEB_SCREENSHOTS=1     also write docs/screenshots/web-*.png for the README
+//	WEB_SCREENSHOTS=1     also write the README's docs/screenshots/web-*.png
 //	WEBTEST_CHROMIUM=path another Chromium binary (default /usr/bin/chromium)
 //
 // Screenshots always go to out/webtest/ at the module root (not committed).

@@ -275,7 +275,8 @@ func (tb *tab) waitFor(expr string, timeout time.Duration) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
 		var state string
 		if c, cancel2 := context.WithTimeout(tb.ctx, 2*time.Second); true {
-			state, _ = chromedp.Run(c, chromedp.Evaluate[string](`JSON.stringify({phase: window.runwayLadder && runwayLadder.phase, error: window.runwayLadder && runwayLadder.error})`))
+			state, _ = chromedp.Run(c, chromedp.Evaluate[string](`JSON.stringify({phase: window.runwayLadder && runwayLadder.phase,
+				error: window.runwayLadder && runwayLadder.error, game: window.runwayLadder && runwayLadder.stateJSON})`))
 			cancel2()
 		}
 		tb.t.Fatalf("waiting for %s: %v (page: %s)%s", expr, err, state, tb.errors.report())
@@ -351,8 +352,17 @@ func (tb *tab) key(k string) {
 	tb.settle()
 }
 
-// shot saves a screenshot of the viewport as out/webtest/NAME.png (and
-// docs/screenshots/web-NAME.png with WEB_SCREENSHOTS=1).
+// readmeShots are the screenshots the README shows.
+var readmeShots = map[string]bool{
+	"loading-1280x720": true,
+	"title-1280x720":   true,
+	"month-1280x720":   true,
+	"ending-1280x720":  true,
+	"month-800x600":    true,
+}
+
+// shot saves a screenshot of the viewport as out/webtest/NAME.png (and, for
+// the README's, docs/screenshots/web-NAME.png with WEB_SCREENSHOTS=1).
 func (tb *tab) shot(name string) string {
 	tb.t.Helper()
 	// Let the screen's 180 ms fade-in finish.
@@ -372,7 +382,7 @@ func (tb *tab) shot(name string) string {
 	if err := os.WriteFile(p, png, 0o644); err != nil {
 		tb.t.Fatal(err)
 	}
-	if os.Getenv("WEB_SCREENSHOTS") == "1" {
+	if os.Getenv("WEB_SCREENSHOTS") == "1" && readmeShots[name] {
 		docs := filepath.Join(site.root, "docs", "screenshots")
 		if err := os.MkdirAll(docs, 0o755); err != nil {
 			tb.t.Fatal(err)
@@ -437,7 +447,8 @@ type gameState struct {
 	RunSession string   `json:"runSession"`
 }
 
-// target is a clickable region in CSS pixels.
+// target is a clickable region in CSS pixels; zero-sized when it is
+// scrolled out of view but has a key.
 type target struct {
 	Label   string  `json:"label"`
 	Key     string  `json:"key"` // the key that does the same, if any
