@@ -30,6 +30,8 @@ type histState struct {
 	tasks *tasks
 	// lastImport is what the last import did, for the import screen.
 	lastImport *importResult
+	// whatIf is the last what-if analysis, for coming back to an ending.
+	whatIf *whatIfCache
 }
 
 // loadHistory reads the history when the game starts. Damage is never
