@@ -30,6 +30,8 @@ type endingScreen struct {
 	// shown is when the screen appeared: Enter is ignored for a moment,
 	// so keys pressed to get through the last month do not skip it.
 	shown time.Time
+	// whatif plays on from the other choices of the key decisions.
+	whatif *whatIfPanel
 }
 
 // decision is one decision that mattered, as the ending lists it.
@@ -42,6 +44,7 @@ type decision struct {
 func newEnding(a *app) *endingScreen {
 	e := &endingScreen{a: a, code: a.run.Code(), actions: runActions(), shown: a.now}
 	e.decisions = keyDecisions(a.run, 4)
+	e.whatif = newWhatIf(a, a.run)
 	e.nav.focus = 0
 	return e
 }
@@ -273,11 +276,18 @@ func categoryColour(pal Palette, c scenario.Category) color.RGBA {
 }
 
 func (e *endingScreen) layout() endingLayout {
-	return layEnding(e.a.bounds(), e.a.style(), e.a.wrap, e.a.run, e.decisions, len(e.actions))
+	l := layEnding(e.a.bounds(), e.a.style(), e.a.wrap, e.a.run, e.decisions, len(e.actions))
+	e.whatif.place(&l, e.a.style())
+	return l
 }
 
 // Update implements Screen.
-func (e *endingScreen) Update(in Input) (Screen, error) {
+func (e *endingScreen) Update(in Input) (next Screen, err error) {
+	defer func() {
+		if _, cmp := next.(*compareScreen); next != Screen(e) && !cmp {
+			e.whatif.stop() // leaving: the what-if is no longer wanted
+		}
+	}()
 	a := e.a
 	st := a.style()
 	l := e.layout()
@@ -307,6 +317,9 @@ func (e *endingScreen) Update(in Input) (Screen, error) {
 			}
 			return e, nil
 		}
+	}
+	if s := e.whatif.update(in, l.view, l.view.X, l.view.Y-e.scroll.off, e); s != nil {
+		return s, nil
 	}
 	nin := in
 	nin.Up, nin.Down = false, false
@@ -369,6 +382,7 @@ func (e *endingScreen) Draw(dst *ebiten.Image) {
 	}
 	e.drawDecisions(clip, l.decR.Offset(ox, oy), view, l)
 	e.drawAxes(clip, l.axesR.Offset(ox, oy), view)
+	e.whatif.draw(clip, view, ox, oy)
 	e.drawCode(clip, l.codeR.Offset(ox, oy), view)
 	for i, act := range e.actions {
 		r := l.actions[i].Offset(ox, oy)

@@ -278,6 +278,7 @@ func shoot(base *app, sh shot, w, h int) (*image.RGBA, error) {
 		return nil, err
 	}
 	// Let animations finish and the screen settle.
+	settle(s)
 	a.now = a.now.Add(10 * time.Second)
 	a.animUntil, a.busyUntil = time.Time{}, time.Time{}
 	if _, err := s.Update(Input{Now: a.now, Cursor: Point{-1, -1}}); err != nil {

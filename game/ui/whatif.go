@@ -8,7 +8,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 	"runwayladder/game/whatif"
@@ -403,4 +402,17 @@ func spreadAxis(d *whatif.Decision) int {
 	return best
 }
 
-var _ = history.Score
+// settle waits for a screen's background work, so a screenshot shows its
+// results rather than a moment of its progress.
+func settle(s Screen) {
+	switch s := s.(type) {
+	case *endingScreen:
+		s.whatif.job.wait(2 * time.Minute)
+		s.whatif.poll()
+	case *pastEnding:
+		settle(s.e)
+	case *compareScreen:
+		s.bl.wait(2 * time.Minute)
+		s.takeBaselines()
+	}
+}
