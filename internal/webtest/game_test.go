@@ -78,13 +78,16 @@ func (tb *tab) localStorage(name string) (string, bool) {
 func TestPlayWholeRun(t *testing.T) {
 	tb := newTab(t, 1280, 720)
 	tb.openGame("/")
-	tb.waitScreen("title")
+	st := tb.waitScreen("title")
+	if _, ok := st.find("Quit"); ok {
+		t.Errorf("the title offers Quit in the browser: %+v", st.Targets)
+	}
 	tb.shot("title-1280x720")
 	tb.clickTarget("New run")
 	tb.waitScreen("choose")
 	tb.shot("choose-1280x720")
 	tb.clickTarget("startup_engineer")
-	st := tb.waitScreen("month")
+	st = tb.waitScreen("month")
 	if st.Scenario != "startup_engineer" || st.Month != 1 {
 		t.Fatalf("after choosing the startup path: %s, month %d of %s", st.Screen, st.Month, st.Scenario)
 	}
