@@ -386,7 +386,7 @@ func layCompare(b Rect, st *style, nPaths, page int) compareLayout {
 	for i := 0; i < 3; i++ {
 		l.buttons = append(l.buttons, Rect{l.foot.Right() - float64(3-i)*bw - float64(2-i)*st.d(12), l.foot.Y, bw, l.foot.H})
 	}
-	l.info = Rect{l.foot.X, l.foot.Y, l.buttons[0].X - l.foot.X - st.d(16), l.foot.H}
+	l.info = Rect{l.foot.X, l.foot.Y - st.d(3), l.buttons[0].X - l.foot.X - st.d(16), l.foot.H + st.d(6)}
 	l.header, body = body.CutTop(lineH(st.title))
 	l.sub, body = body.CutTop(st.d(4) + lineH(st.label))
 	l.sub.Y += st.d(4)
@@ -1082,14 +1082,14 @@ func (c *compareScreen) drawInfo(dst *ebiten.Image, r Rect) {
 	}
 	parts = append(parts, fmt.Sprintf("%d months", rec.Months))
 	line2 := strings.Join(parts, " · ")
-	hint := "← → other runs · Enter or click shows its ending"
-	th := lineH(st.label) + lineH(st.small)*2
+	hint := "← → other runs · ↑ ↓ other paths · Enter or a click shows its ending"
+	th := lineH(st.label) + lineH(st.small) + lineH(st.tiny)
 	y := r.Y + (r.H-th)/2
 	a.paint.text(dst, ellipsize(line1, st.label, r.W), st.label, r.X, y, pal.Text, r)
 	y += lineH(st.label)
 	a.paint.text(dst, ellipsize(line2, st.small, r.W), st.small, r.X, y, pal.Muted, r)
 	y += lineH(st.small)
-	a.paint.text(dst, ellipsize(hint, st.small, r.W), st.small, r.X, y, pal.Faint, r)
+	a.paint.text(dst, ellipsize(hint, st.tiny, r.W), st.tiny, r.X, y, pal.Faint, r)
 }
 
 // drawEmpty explains the screen before any run has finished.

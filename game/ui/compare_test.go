@@ -1,0 +1,440 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"runwayladder/game/history"
+	"runwayladder/game/sim"
+	"runwayladder/game/storage"
+)
+
+// waitFor steps the game until cond holds, at most d of real time.
+func (d *driver) waitFor(what string, dur time.Duration, cond func() bool) time.Duration {
+	d.t.Helper()
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > dur {
+			d.t.Fatalf("%s: not done after %v", what, dur)
+		}
+		time.Sleep(2 * time.Millisecond)
+		d.step(Input{})
+	}
+	return time.Since(start)
+}
+
+// historyDriver starts a game whose store holds the generated history of
+// about 200 runs over a startup, a corporate and an academic path.
+func historyDriver(t *testing.T, store storage.Store) (*driver, int) {
+	t.Helper()
+	if store == nil {
+		store = storage.NewMemory()
+	}
+	probe := newDriver(t, Config{})
+	recs, err := demoHistory(probe.g.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added, _, err := history.Open(store).Merge(recs); err != nil || added != len(recs) {
+		t.Fatalf("merge: %d added, %v", added, err)
+	}
+	return newDriver(t, Config{Store: store}), len(recs)
+}
+
+// openCompare goes from the title to the compare screen.
+func (d *driver) openCompare() *compareScreen {
+	d.t.Helper()
+	d.titleItem("Compare your paths")
+	c, ok := d.g.screen.(*compareScreen)
+	if !ok {
+		d.t.Fatalf("want the compare screen, have %T", d.g.screen)
+	}
+	return c
+}
+
+// TestCompareGeneratedHistory opens the compare screen over a generated
+// history of 200 runs: the paths in track order with every run, the
+// bots' baselines computed in the background and cached, every page of
+// axes fitting at both sizes, a run opened by key and by click.
+func TestCompareGeneratedHistory(t *testing.T) {
+	d, n := historyDriver(t, nil)
+	if n < 200 {
+		t.Fatalf("the generated history has %d runs", n)
+	}
+	ts := d.g.screen.(*titleScreen)
+	if it := ts.items[1]; !strings.Contains(it.sub, "runs on 3 paths") {
+		t.Errorf("the title's compare item says %q", it.sub)
+	}
+	c := d.openCompare()
+	var ids, tracks []string
+	total := 0
+	for _, p := range c.paths {
+		ids = append(ids, p.g.Key)
+		tracks = append(tracks, p.g.Track)
+		total += len(p.g.Records)
+	}
+	if strings.Join(ids, ",") != "startup_engineer,bigco_engineer,academia_scientist" || total != n {
+		t.Fatalf("paths %v (tracks %v), %d runs", ids, tracks, total)
+	}
+	d.checkSizes()
+	took := d.waitFor("baselines", time.Minute, c.baselinesDone)
+	t.Logf("the bots' baselines (%d) took %v in the game (task %v)", c.blTotal, took, c.blTook)
+	if c.blErr != "" {
+		t.Fatalf("baseline error: %s", c.blErr)
+	}
+	for _, p := range c.paths {
+		for _, bot := range history.BaselineBots {
+			if _, ok := d.g.a.history.CachedBaseline(baselineKey(p.sc, bot)); !ok {
+				t.Errorf("%s %s: baseline not cached", p.g.Key, bot)
+			}
+		}
+	}
+	// The trade-off is said in words, from the data.
+	if h := c.headline(); !strings.Contains(h, "Startup leads on") && !strings.Contains(h, "Corporate leads on") {
+		t.Errorf("headline %q", h)
+	}
+	for axis := range sim.AxisNames {
+		if c.takeaway(axis) == "" {
+			t.Errorf("no takeaway for %s", sim.AxisNames[axis])
+		}
+	}
+	d.checkSizes()
+	// Every page of axes at the small size.
+	d.g.resize(800, 600)
+	l := c.layout()
+	if l.pages < 2 {
+		t.Fatalf("800x600 shows %d page(s) of axes", l.pages)
+	}
+	for p := 1; p < l.pages; p++ {
+		d.step(Input{PageDown: true})
+		if c.page != p {
+			t.Fatalf("PageDown: page %d, want %d", c.page, p)
+		}
+		d.checkDraw(800, 600)
+	}
+	d.click(c.layout().pager[1])
+	if c.page != 0 {
+		t.Errorf("the pager's next button from the last page: page %d", c.page)
+	}
+	d.g.resize(1280, 720)
+
+	// Keys: down to the corporate path, its worst run, Enter.
+	d.step(Input{Down: true})
+	d.step(Input{Runes: []rune{'w'}})
+	p, rec := c.selected()
+	if p.g.Key != "bigco_engineer" || p.order[c.sel] != p.g.Summary.Worst {
+		t.Fatalf("selected %s run %d, want bigco_engineer's worst", p.g.Key, c.sel)
+	}
+	d.step(Input{Right: true})
+	_, rec = c.selected()
+	code := rec.Code
+	d.step(Input{Confirm: true})
+	pe, ok := d.g.screen.(*pastEnding)
+	if !ok {
+		t.Fatalf("Enter on a run: have %T", d.g.screen)
+	}
+	if pe.e.code != code || pe.view.run.Outcome().Wealth != rec.Wealth {
+		t.Errorf("the ending shows %s, want %s", pe.e.code, code)
+	}
+	if d.g.a.run != nil {
+		t.Error("opening a past run replaced the game's run")
+	}
+	d.checkSizes()
+	d.step(Input{Back: true})
+	if d.g.screen != Screen(c) {
+		t.Fatalf("Esc from a past ending: have %T", d.g.screen)
+	}
+
+	// The pointer: a click on a dot of the academic path's first axis.
+	l = c.layout()
+	st := d.g.a.style()
+	ap := c.paths[2]
+	lo, hi := c.scale(l.axes[0])
+	j := ap.order[len(ap.order)/2]
+	pt := dotAt(st, plotRect(st, l, c.cellRect(l, 2, 0)), ap, j, l.axes[0], lo, hi)
+	if row, sel, ok := c.runAt(l, pt); !ok || row != 2 {
+		t.Fatalf("no run found under the dot at %+v (row %d sel %d)", pt, row, sel)
+	}
+	d.step(Input{Cursor: pt, Moved: true})
+	_, hover := c.selected()
+	d.step(Input{Cursor: pt, Click: true})
+	pe, ok = d.g.screen.(*pastEnding)
+	if !ok {
+		t.Fatalf("click on a dot: have %T", d.g.screen)
+	}
+	if pe.e.code != hover.Code {
+		t.Errorf("the click opened %s, the hovered run is %s", pe.e.code, hover.Code)
+	}
+	d.step(Input{Back: true})
+	d.step(Input{Back: true})
+	if _, ok := d.g.screen.(*titleScreen); !ok {
+		t.Fatalf("Esc from compare: have %T", d.g.screen)
+	}
+}
+
+// TestCompareBaselineCached opens the compare screen twice over the same
+// store: the second time, from a new game, every baseline is there at
+// once, read from the cache.
+func TestCompareBaselineCached(t *testing.T) {
+	store := storage.NewMemory()
+	d, _ := historyDriver(t, store)
+	c := d.openCompare()
+	first := d.waitFor("baselines", time.Minute, c.baselinesDone)
+	d2 := newDriver(t, Config{Store: store})
+	t0 := time.Now()
+	c2 := d2.openCompare()
+	second := time.Since(t0)
+	if !c2.baselinesDone() || c2.bl != nil {
+		t.Fatal("the second compare screen computes the baselines again")
+	}
+	t.Logf("baselines: %v computed, %v from the cache (screen opened)", first, second)
+	if second > time.Second {
+		t.Errorf("opening the compare screen with cached baselines took %v", second)
+	}
+	d2.checkSizes()
+}
+
+// TestCompareEmpty shows the empty state and its way to a new run.
+func TestCompareEmpty(t *testing.T) {
+	d := newDriver(t, Config{})
+	c := d.openCompare()
+	if len(c.paths) != 0 {
+		t.Fatalf("%d paths with no history", len(c.paths))
+	}
+	d.checkSizes()
+	d.step(Input{Confirm: true})
+	if _, ok := d.g.screen.(*chooseScreen); !ok {
+		t.Fatalf("Enter on the empty compare screen: have %T", d.g.screen)
+	}
+}
+
+// TestFinishedRunInHistory finishes a run: it is recorded once, and the
+// compare screen shows it.
+func TestFinishedRunInHistory(t *testing.T) {
+	d := newDriver(t, Config{})
+	a := d.g.a
+	if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+		t.Fatal(err)
+	}
+	a.finish()
+	a.finish()
+	d.g.screen = newTitle(a)
+	c := d.openCompare()
+	if len(c.paths) != 1 || len(c.paths[0].g.Records) != 1 || c.paths[0].g.Records[0].Code != a.run.Code() {
+		t.Fatalf("compare after one finished run: %d paths", len(c.paths))
+	}
+	d.checkSizes()
+}
+
+// TestWhatIfPanel fills the ending's what-if panel in the background:
+// the same run gives the same results in another game, the panel fits,
+// and leaving the ending stops the work.
+func TestWhatIfPanel(t *testing.T) {
+	analyse := func() (*driver, *endingScreen, []string, time.Duration) {
+		d := newDriver(t, Config{})
+		a := d.g.a
+		if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+			t.Fatal(err)
+		}
+		e := newEnding(a)
+		d.g.screen = e
+		if len(e.whatif.kds) < 2 {
+			t.Fatalf("%d key decisions", len(e.whatif.kds))
+		}
+		took := d.waitFor("what-if", 2*time.Minute, e.whatif.done)
+		if e.whatif.err != "" {
+			t.Fatalf("what-if: %s", e.whatif.err)
+		}
+		var out []string
+		for _, dd := range e.whatif.res.Decisions {
+			for i := range dd.Options {
+				out = append(out, dd.Headline(i))
+			}
+		}
+		e.scroll.off = 1e9
+		d.checkSizes()
+		e.scroll.show(e.layout().view, e.layout().content, e.whatif.r.Y, e.whatif.r.H)
+		d.checkSizes()
+		return d, e, out, took
+	}
+	d1, e1, h1, took := analyse()
+	_, _, h2, _ := analyse()
+	t.Logf("what-if of %d decisions, %d runs per option: %v in the game (task %v)", len(e1.whatif.kds), e1.whatif.res.Runs, took, e1.whatif.took)
+	if strings.Join(h1, "\n") != strings.Join(h2, "\n") {
+		t.Errorf("the what-if differs between two games:\n%s\n---\n%s", strings.Join(h1, "\n"), strings.Join(h2, "\n"))
+	}
+	if e1.whatif.res.Runs != whatIfRuns {
+		t.Errorf("runs per option %d, want %d", e1.whatif.res.Runs, whatIfRuns)
+	}
+	// Leaving stops the work; coming back to the same run is instant.
+	d := newDriver(t, Config{})
+	a := d.g.a
+	if err := playTo(a, withLadder, func(r *sim.Run) bool { return r.Done() }); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnding(a)
+	d.g.screen = e
+	d.step(Input{Back: true})
+	if !e.whatif.job.wait(10 * time.Second) {
+		t.Fatal("the what-if did not stop when the player left")
+	}
+	// Back to the first ending: its what-if is there at once; its button
+	// goes to the compare screen and back.
+	e3 := newEnding(d1.g.a)
+	if e3.whatif.job != nil || e3.whatif.res == nil {
+		t.Error("coming back to an ending analysed the run again")
+	}
+	d1.g.screen = e3
+	d1.step(Input{Runes: []rune{'p'}})
+	if _, ok := d1.g.screen.(*compareScreen); !ok {
+		t.Fatalf("P on the ending: have %T", d1.g.screen)
+	}
+	d1.step(Input{Back: true})
+	if d1.g.screen != Screen(e3) {
+		t.Fatalf("Esc from compare: have %T, want the ending", d1.g.screen)
+	}
+}
+
+// TestExportImport exports the history from the compare screen, imports
+// the JSON into another game by dropping it, then again (nothing added),
+// and the CSV by its path on the import screen.
+func TestExportImport(t *testing.T) {
+	dir := t.TempDir()
+	st, err := storage.NewDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, n := historyDriver(t, st)
+	d.openCompare()
+	d.step(Input{Runes: []rune{'e'}})
+	if d.g.a.toastBad || !strings.Contains(d.g.a.toast, "exports") {
+		t.Fatalf("export says %q", d.g.a.toast)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "exports", "runwayladder-history-*"))
+	var jsonFile, csvFile string
+	for _, f := range files {
+		switch filepath.Ext(f) {
+		case ".json":
+			jsonFile = f
+		case ".csv":
+			csvFile = f
+		}
+	}
+	if jsonFile == "" || csvFile == "" {
+		t.Fatalf("exported files: %v", files)
+	}
+	data, err := os.ReadFile(jsonFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	store2 := storage.NewMemory()
+	d2 := newDriver(t, Config{Store: store2})
+	drop := []DroppedFile{{Name: filepath.Base(jsonFile), Data: data}}
+	d2.step(Input{Dropped: drop})
+	if !strings.Contains(d2.g.a.toast, "runs added") || !strings.Contains(d2.g.a.toast, strconv.Itoa(n)+" runs added") {
+		t.Fatalf("import says %q", d2.g.a.toast)
+	}
+	if got := len(d2.g.a.records()); got != n {
+		t.Fatalf("%d runs after the import, want %d", got, n)
+	}
+	if errs, _ := d2.g.a.lib.problems(); len(errs) != 0 {
+		t.Errorf("the history file was read as a scenario: %v", errs)
+	}
+	c2 := d2.openCompare()
+	d2.step(Input{Dropped: drop})
+	if !strings.Contains(d2.g.a.toast, "0 runs added, "+strconv.Itoa(n)+" already in your history") {
+		t.Errorf("the second import says %q", d2.g.a.toast)
+	}
+	if got := len(d2.g.a.records()); got != n {
+		t.Fatalf("%d runs after importing twice, want %d", got, n)
+	}
+	if c2.n != n {
+		t.Errorf("the compare screen shows %d runs", c2.n)
+	}
+	// The CSV, by its path on the import screen: nothing new either.
+	d2.step(Input{Runes: []rune{'i'}})
+	is, ok := d2.g.screen.(*importScreen)
+	if !ok {
+		t.Fatalf("I on compare: have %T", d2.g.screen)
+	}
+	d2.checkSizes()
+	d2.step(Input{Runes: []rune(csvFile)})
+	d2.step(Input{Confirm: true})
+	if is.err != "" || d2.g.a.hist.lastImport == nil || d2.g.a.hist.lastImport.added != 0 || d2.g.a.hist.lastImport.dup != n {
+		t.Fatalf("CSV import: err %q, result %+v", is.err, d2.g.a.hist.lastImport)
+	}
+	d2.checkSizes()
+
+	// The CSV into an empty history: every run, titles filled in again.
+	d3 := newDriver(t, Config{})
+	csvData, _ := os.ReadFile(csvFile)
+	d3.step(Input{Dropped: []DroppedFile{{Name: "h.csv", Data: csvData}}})
+	recs := d3.g.a.records()
+	if len(recs) != n || recs[0].Timeline == nil {
+		t.Fatalf("CSV import into an empty history: %d runs (timeline %v)", len(recs), len(recs) > 0 && recs[0].Timeline != nil)
+	}
+	// A file that is not history is refused with a reason.
+	d3.step(Input{Dropped: []DroppedFile{{Name: "notes.csv", Data: []byte("a,b\n1,2\n")}}})
+	if !d3.g.a.toastBad || !strings.Contains(d3.g.a.toast, "notes.csv") {
+		t.Errorf("a CSV that is not history: %q", d3.g.a.toast)
+	}
+}
+
+// TestDamagedHistory starts over a history file with a garbage line and a
+// record cut off by a crash: the title reports it on its problems panel,
+// every good record stays, and the compare screen shows them.
+func TestDamagedHistory(t *testing.T) {
+	store := storage.NewMemory()
+	probe := newDriver(t, Config{})
+	recs, err := demoHistory(probe.g.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for i, r := range recs[:10] {
+		line, err := history.EncodeLine(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 4 {
+			buf.WriteString("this line is not a record\n")
+		}
+		buf.Write(line)
+	}
+	last, _ := history.EncodeLine(recs[10])
+	buf.Write(last[:len(last)/2]) // killed mid-write
+	if err := store.Write(history.FileName, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Config{Store: store})
+	a := d.g.a
+	if !strings.Contains(a.hist.problem, "could not be read") || !strings.Contains(a.hist.problem, "10 runs are kept") {
+		t.Fatalf("history problem %q", a.hist.problem)
+	}
+	ts := d.g.screen.(*titleScreen)
+	if !ts.hasPanel() {
+		t.Fatal("the title shows no problems panel")
+	}
+	d.checkSizes()
+	if got := len(a.records()); got != 10 {
+		t.Fatalf("%d good records, want 10", got)
+	}
+	c := d.openCompare()
+	if c.n != 10 {
+		t.Errorf("the compare screen shows %d runs", c.n)
+	}
+	// A run finished after the repair is appended to the clean file.
+	d2 := newDriver(t, Config{Store: store})
+	if d2.g.a.hist.problem != "" {
+		t.Errorf("the repaired history is reported again: %q", d2.g.a.hist.problem)
+	}
+	if got := len(d2.g.a.records()); got != 10 {
+		t.Errorf("%d records after a restart", got)
+	}
+}
