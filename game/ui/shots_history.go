@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -80,7 +81,58 @@ func historyShots() []shot {
 			a.historyChanged()
 			return newCompare(a, newTitle(a)), nil
 		}},
+		{"title-history-damaged", func(a *app) (Screen, error) {
+			recs, err := demoHistory(a)
+			if err != nil {
+				return nil, err
+			}
+			var buf bytes.Buffer
+			for i, r := range recs[:40] {
+				line, err := history.EncodeLine(r)
+				if err != nil {
+					return nil, err
+				}
+				if i == 17 {
+					buf.WriteString("{\"v\":1,\"code\":\"startup_engineer.3.X7Z\n")
+				}
+				buf.Write(line)
+			}
+			buf.WriteString(`{"v":1,"code":"bigco_engin`) // cut off by a crash
+			if err := a.store.Write(history.FileName, buf.Bytes()); err != nil {
+				return nil, err
+			}
+			a.loadHistory()
+			return newTitle(a), nil
+		}},
+		{"ending-whatif", func(a *app) (Screen, error) {
+			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+				return nil, err
+			}
+			e := newEnding(a)
+			if len(e.whatif.kds) == 0 {
+				return nil, errors.New("the run has no decision to analyse")
+			}
+			l := e.layout()
+			e.scroll.off = e.whatif.r.Y - l.view.H*0.04
+			return e, nil
+		}},
+		{"import", func(a *app) (Screen, error) {
+			recs, err := demoHistory(a)
+			if err != nil {
+				return nil, err
+			}
+			var buf bytes.Buffer
+			if err := history.ExportJSON(&buf, recs); err != nil {
+				return nil, err
+			}
+			if _, _, err := a.history.Merge(recs[:150]); err != nil {
+				return nil, err
+			}
+			s := newImport(a, newTitle(a))
+			res := a.importHistory("workshop-2025-06.json", append(buf.Bytes()[:buf.Len()-3], []byte(",\n{\"v\":1,\"code\":\"broken\"}\n]\n")...))
+			a.hist.lastImport = &res
+			s.path = []rune("~/Downloads/workshop-2025-06.json")
+			return s, nil
+		}},
 	}
 }
-
-var _ = sim.AxisNames
