@@ -14,10 +14,10 @@ import (
 )
 
 // The browser side of the game. The page (web/index.html) keeps an object
-// on window.runwayLadder: the game tells it when the first frame is drawn
-// and when something deserves a banner, and takes the scenario files
-// dropped on the page from it. Browser APIs that fail (storage off,
-// clipboard refused) become errors or warnings, never a crash.
+// on window.runwayLadder: the game tells it when the first frame is drawn,
+// takes the scenario files dropped on the page from it and, when a test
+// asks, publishes what is on screen there. Browser APIs that fail (storage
+// off, clipboard refused) become errors or warnings, never a crash.
 
 // page returns window.runwayLadder, or an undefined value when the game
 // runs without the page (a bare wasm_exec harness).
@@ -101,23 +101,47 @@ func jsCall(what string, f func()) (err error) {
 }
 
 // webCopy puts text on the clipboard. Browsers allow it shortly after a
-// click or key press, which is when the player asks for it.
+// click or key press, which is when the player asks for it. Pages served
+// over plain http (not localhost) have no navigator.clipboard; the older
+// copy command still works there.
 func webCopy(text string) error {
 	var p js.Value
 	err := jsCall("clipboard", func() {
 		clip := js.Global().Get("navigator").Get("clipboard")
 		if !clip.Truthy() {
-			panic("this page has no clipboard access (it needs https or localhost)")
+			panic("no clipboard access on this page")
 		}
 		p = clip.Call("writeText", text)
 	})
-	if err != nil {
-		return err
+	if err == nil {
+		if _, err = await(p); err == nil {
+			return nil
+		}
 	}
-	if _, err := await(p); err != nil {
-		return fmt.Errorf("clipboard: %w", err)
+	if legacyCopy(text) {
+		return nil
 	}
-	return nil
+	return err
+}
+
+// legacyCopy copies text with a hidden text field and the copy command.
+func legacyCopy(text string) (ok bool) {
+	err := jsCall("copy", func() {
+		doc := js.Global().Get("document")
+		ta := doc.Call("createElement", "textarea")
+		ta.Set("value", text)
+		ta.Call("setAttribute", "readonly", "")
+		ta.Get("style").Set("position", "fixed")
+		ta.Get("style").Set("opacity", "0")
+		doc.Get("body").Call("appendChild", ta)
+		ta.Call("select")
+		ok = doc.Call("execCommand", "copy").Truthy()
+		ta.Call("remove")
+		if c := doc.Call("querySelector", "canvas"); c.Truthy() {
+			c.Call("focus") // give the keyboard back to the game
+		}
+	})
+	return err == nil && ok
 }
 
 // webDownload offers data as a file download named name.
@@ -184,7 +208,7 @@ func runActions() []runAction {
 	return []runAction{
 		{label: "Copy code", key: 'c', do: func(_ *app, code string) (string, error) {
 			if err := webCopy(code); err != nil {
-				return "", fmt.Errorf("could not copy the code (%v); select it on screen instead", err)
+				return "", fmt.Errorf("could not copy the code (%v): write it down, or use Save run file", err)
 			}
 			return "Run code copied to the clipboard.", nil
 		}},

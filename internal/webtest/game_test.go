@@ -340,8 +340,9 @@ func TestDropScenario(t *testing.T) {
 }
 
 // TestCopyAndSaveRun finishes a short run and uses the ending's two
-// browser actions: the run code goes to the clipboard (by a click) and the
-// run to a downloaded file (by its key).
+// browser actions: the run code goes to the clipboard (by a click, then by
+// its key without the clipboard API) and the run to a downloaded file (by
+// its key).
 func TestCopyAndSaveRun(t *testing.T) {
 	sprint, err := filepath.Abs(filepath.Join("testdata", "short_sprint.toml"))
 	if err != nil {
@@ -408,6 +409,19 @@ func TestCopyAndSaveRun(t *testing.T) {
 	tb.eval(`navigator.clipboard.readText()`, &clip)
 	if clip != st.Code {
 		t.Errorf("clipboard %q, want the run code %q", clip, st.Code)
+	}
+
+	// Without navigator.clipboard (plain http), the C key still copies,
+	// through the copy command.
+	tb.eval(`(() => { Object.defineProperty(navigator, "clipboard", {value: undefined});
+		window.__copied = ""; document.addEventListener("copy", e => { window.__copied = e.target.value || ""; });
+		return true; })()`, nil)
+	tb.key("c")
+	tb.waitFor(`window.__copied !== ""`, 10*time.Second)
+	var copied string
+	tb.eval(`window.__copied`, &copied)
+	if copied != st.Code {
+		t.Errorf("the copy command copied %q, want the run code %q", copied, st.Code)
 	}
 
 	// Save: the S key downloads the run as JSON.
