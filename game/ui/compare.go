@@ -226,7 +226,7 @@ func (c *compareScreen) build() {
 
 // baselineKey is the key of a path's baseline for a bot.
 func baselineKey(sc *scenario.Scenario, bot string) history.BaselineKey {
-	return history.NewBaselineKey(sc, bot, history.DefaultBaselineRuns, history.DefaultBaselineSeed)
+	return history.NewBaselineKey(sc, bot, baselineRuns, history.DefaultBaselineSeed)
 }
 
 // startBaselines takes the cached baselines and starts computing the
@@ -789,7 +789,7 @@ func (c *compareScreen) Draw(dst *ebiten.Image) {
 
 // status counts the runs and says where the bots are.
 func (c *compareScreen) status() string {
-	s := fmt.Sprintf("%d %s · bots: %d runs a path", c.n, plural(c.n, "run", "runs"), history.DefaultBaselineRuns)
+	s := fmt.Sprintf("%d %s · bots: %d runs a path", c.n, plural(c.n, "run", "runs"), baselineRuns)
 	switch {
 	case c.blErr != "":
 		s = fmt.Sprintf("%d %s · bots: %s", c.n, plural(c.n, "run", "runs"), c.blErr)

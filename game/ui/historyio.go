@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -190,9 +191,14 @@ func (a *app) importDropped(files []DroppedFile) []DroppedFile {
 			continue
 		}
 		var res importResult
-		if f.Err != nil {
+		switch {
+		case errors.Is(f.Err, errNotTOML):
+			// The browser page passes on only the name of a file it did
+			// not read (it reads scenarios only, so far).
+			res = importResult{name: f.Name, err: errors.New("this page cannot read history files yet; import it in the desktop game or with careersim history import")}
+		case f.Err != nil:
 			res = importResult{name: f.Name, err: f.Err}
-		} else {
+		default:
 			res = a.importHistory(f.Name, f.Data)
 		}
 		bad = bad || res.err != nil || res.refused > 0

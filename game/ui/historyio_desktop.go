@@ -6,15 +6,24 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"runwayladder/game/history"
 )
 
 // whatIfRuns is how many times the ending's what-if plays on from each
 // option of a decision: enough for steady shares on the desktop's cores.
 const whatIfRuns = 200
 
+// canDropHistory reports whether history files dropped on the game reach
+// it (on the desktop, the window's drop).
+const canDropHistory = true
+
 // canImportPath reports whether the import screen can read a file by its
 // path (the desktop can; a browser page cannot).
 const canImportPath = true
+
+// baselineRuns is how many runs a bot plays for a path's baseline.
+const baselineRuns = history.DefaultBaselineRuns
 
 // yieldCPU lets the game loop run between pieces of background work; the
 // desktop's scheduler needs no help.

@@ -4,20 +4,43 @@ package ui
 
 import (
 	"errors"
-	"runtime"
+	"sync/atomic"
+	"time"
 )
 
 // whatIfRuns is how many times the ending's what-if plays on from each
 // option of a decision: fewer in the browser, which has one core.
 const whatIfRuns = 60
 
+// canDropHistory reports whether history files dropped on the game reach
+// it. The page (web/index.html) reads only dropped .toml files so far; once
+// it passes .json and .csv files on too (and webDropped stops refusing
+// them), Game.step imports them like the desktop does.
+const canDropHistory = false
+
 // canImportPath reports whether the import screen can read a file by its
 // path (the desktop can; a browser page cannot).
 const canImportPath = false
 
-// yieldCPU lets the page's frames run between pieces of background work:
-// WebAssembly goroutines are not preempted.
-func yieldCPU() { runtime.Gosched() }
+// baselineRuns is how many runs a bot plays for a path's baseline: fewer
+// in the browser (one core, no preemption), still enough for quartiles.
+const baselineRuns = 100
+
+// lastYield is when background work last let the page run.
+var lastYield atomic.Int64
+
+// yieldCPU lets the page's frames run between pieces of background work.
+// WebAssembly goroutines are not preempted and the page only gets control
+// back when every goroutine waits, so busy work sleeps a moment now and
+// then (at most every 20 ms).
+func yieldCPU() {
+	now := time.Now().UnixNano()
+	if now-lastYield.Load() < int64(20*time.Millisecond) {
+		return
+	}
+	lastYield.Store(now)
+	time.Sleep(time.Millisecond)
+}
 
 // exportFiles offers each file of an export as a download.
 func exportFiles(_ *app, files []exportFile) (string, error) {
