@@ -167,7 +167,8 @@ func webDownload(name, mime string, data []byte) error {
 	})
 }
 
-// webDropped takes the files dropped on the page since the last tick.
+// webDropped takes the files dropped on the page since the last tick:
+// scenarios and history files with their text, others by name only.
 func webDropped() []DroppedFile {
 	pg := page()
 	if !pg.Truthy() || pg.Get("takeDropped").Type() != js.TypeFunction {
@@ -185,10 +186,11 @@ func webDropped() []DroppedFile {
 		switch {
 		case f.Get("error").Truthy():
 			df.Err = errors.New(f.Get("error").String())
-		case !strings.HasSuffix(strings.ToLower(df.Name), ".toml"):
-			df.Err = errNotTOML
-		default:
+		case f.Get("text").Type() == js.TypeString:
+			// A scenario or a history file; the game sorts them by name.
 			df.Data = []byte(f.Get("text").String())
+		default:
+			df.Err = errNotTOML // the page reads only the kinds the game takes
 		}
 		out = append(out, df)
 	}

@@ -342,7 +342,7 @@ func TestDropScenario(t *testing.T) {
 // TestCopyAndSaveRun finishes a short run and uses the ending's two
 // browser actions: the run code goes to the clipboard (by a click, then by
 // its key without the clipboard API) and the run to a downloaded file (by
-// its key).
+// its key), which another player's page imports when it is dropped there.
 func TestCopyAndSaveRun(t *testing.T) {
 	sprint, err := filepath.Abs(filepath.Join("testdata", "short_sprint.toml"))
 	if err != nil {
@@ -445,5 +445,18 @@ func TestCopyAndSaveRun(t *testing.T) {
 	}
 	if !strings.Contains(string(data), st.Code) {
 		t.Errorf("%s does not hold the run code %s:\n%.400s", filepath.Base(saved), st.Code, data)
+	}
+
+	// The saved file dropped on another player's page joins their history.
+	other := newTab(t, 1280, 720)
+	other.openGame("/")
+	other.waitScreen("title")
+	other.drop(640, 360, saved)
+	other.waitFor(`(JSON.parse(runwayLadder.stateJSON).toast || "").includes("Imported")`, 10*time.Second)
+	if toast := other.state().Toast; !strings.Contains(toast, "1 run added") {
+		t.Errorf("after dropping the run file on a new page: %q, want 1 run added", toast)
+	}
+	if hist, _ := other.localStorage("history.jsonl"); !strings.Contains(hist, st.Code) {
+		t.Errorf("the imported run %s is not in the other page's history", st.Code)
 	}
 }
