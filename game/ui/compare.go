@@ -406,9 +406,10 @@ func layCompare(b Rect, st *style, nPaths, page int) compareLayout {
 		l.axes = append(l.axes, i)
 	}
 	cw := (avail - float64(n)*st.d(cmpColGap)) / float64(n)
-	// Four lines of takeaway when the rows still fit, else three.
+	// Four lines of takeaway, or three when that lets every row fit.
 	l.lines = 4
-	if body.H-cmpHeadH(st, 4)-st.d(4) < float64(nPaths)*cmpRowH(st) {
+	fits := func(n int) bool { return body.H-cmpHeadH(st, n)-st.d(4) >= float64(nPaths)*cmpRowH(st) }
+	if !fits(4) && fits(3) {
 		l.lines = 3
 	}
 	headH := cmpHeadH(st, l.lines)

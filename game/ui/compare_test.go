@@ -4,6 +4,8 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +16,7 @@ import (
 	"runwayladder/game/history"
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/scenarios"
 )
 
 // waitFor steps the game until cond holds, at most d of real time.
@@ -438,5 +441,69 @@ func TestDamagedHistory(t *testing.T) {
 	}
 	if got := len(d2.g.a.records()); got != 10 {
 		t.Errorf("%d records after a restart", got)
+	}
+}
+
+// TestCompareEveryPath fills history with runs of every bundled scenario
+// (two corporate paths share a track): more rows than fit, scrolled by
+// keys and wheel, in both palettes; a run of another content version is
+// explained rather than replayed.
+func TestCompareEveryPath(t *testing.T) {
+	probe := newDriver(t, Config{})
+	recs, err := history.BotHistory(probe.g.a.lib.all, "random", 12, 3, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := storage.NewMemory()
+	if _, _, err := history.Open(store).Merge(recs); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Config{Store: store})
+	c := d.openCompare()
+	if len(c.paths) != len(probe.g.a.lib.all) {
+		t.Fatalf("%d paths, want %d", len(c.paths), len(probe.g.a.lib.all))
+	}
+	for i := 1; i < len(c.paths); i++ {
+		if trackRank(c.paths[i-1].g.Track) > trackRank(c.paths[i].g.Track) {
+			t.Errorf("path %s before %s", c.paths[i-1].g.Key, c.paths[i].g.Key)
+		}
+	}
+	d.waitFor("baselines", time.Minute, c.baselinesDone)
+	d.checkSizes()
+	for i := 0; i < len(c.paths); i++ {
+		d.step(Input{Down: true})
+	}
+	if !c.onButtons {
+		t.Error("Down past the last path does not reach the buttons")
+	}
+	d.checkSizes()
+	d.step(Input{Up: true})
+	if c.row != len(c.paths)-1 || c.scroll.off == 0 {
+		t.Errorf("the last path is not scrolled into view (row %d, offset %v)", c.row, c.scroll.off)
+	}
+	l := c.layout()
+	d.step(Input{Cursor: Point{l.view.X + 10, l.view.Y + 10}, Moved: true, Wheel: 5})
+	if c.scroll.off != 0 {
+		t.Errorf("the wheel did not scroll back up: offset %v", c.scroll.off)
+	}
+	d.g.a.settings.HighContrast = true
+	d.checkSizes()
+	d.g.a.settings.HighContrast = false
+	// The author drops a new version of the startup path: its runs in
+	// history were played on the old one, and say so.
+	src, err := fs.ReadFile(scenarios.FS, "startup_engineer.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := d.g.a.lib.find("startup_engineer")
+	newer := strings.Replace(string(src), fmt.Sprintf("\nversion = %d\n", sc.Version), "\nversion = 99\n", 1)
+	d.step(Input{Dropped: []DroppedFile{{Name: "startup_engineer.toml", Data: []byte(newer)}}})
+	if sc, _ := d.g.a.lib.find("startup_engineer"); sc.Version != 99 {
+		t.Fatalf("the dropped version did not load: %v", sc.Version)
+	}
+	c.row, c.sel, c.onButtons = 0, 0, false
+	d.step(Input{Confirm: true})
+	if d.g.screen != Screen(c) || !strings.Contains(d.g.a.toast, "version 99 is installed") {
+		t.Errorf("opening a run of another version: %T, %q", d.g.screen, d.g.a.toast)
 	}
 }
