@@ -259,7 +259,6 @@ func (c *compareScreen) startBaselines() {
 	ch := make(chan *history.Baseline, len(jobs))
 	c.blCh = ch
 	c.bl = startTask(a.hist.tasks, func(ctx context.Context, progress func(done, total int)) (struct{}, error) {
-		defer close(ch)
 		for i, j := range jobs {
 			progress(i, len(jobs))
 			b, err := history.ComputeBaseline(ctx, j.sc, j.key)
@@ -279,17 +278,12 @@ func (c *compareScreen) takeBaselines() {
 	if c.blCh == nil {
 		return
 	}
-	for {
+	// Once the task has ended every baseline it computed is in the
+	// channel (checked before draining, so none is left behind).
+	finished := c.bl.finished()
+	for drained := false; !drained; {
 		select {
-		case b, ok := <-c.blCh:
-			if !ok {
-				c.blCh = nil
-				if _, err, _ := c.bl.result(); err != nil && err != context.Canceled {
-					c.blErr = err.Error()
-				}
-				c.blTook = c.bl.took
-				return
-			}
+		case b := <-c.blCh:
 			c.blGot++
 			if err := c.a.history.SaveBaseline(b); err != nil {
 				c.blErr = "the bots' results could not be cached: " + err.Error()
@@ -300,8 +294,15 @@ func (c *compareScreen) takeBaselines() {
 				}
 			}
 		default:
-			return
+			drained = true
 		}
+	}
+	if finished {
+		c.blCh = nil
+		if _, err, _ := c.bl.result(); err != nil && err != context.Canceled {
+			c.blErr = err.Error()
+		}
+		c.blTook = c.bl.took
 	}
 }
 
@@ -1253,6 +1254,7 @@ func (p *pastEnding) Update(in Input) (Screen, error) {
 	a, v := p.a, p.view
 	a.toast, a.toastBad, a.toastUntil = v.toast, v.toastBad, v.toastUntil
 	a.busyUntil = v.busyUntil
+	a.hist.whatIf = v.hist.whatIf
 	if err != nil {
 		return nil, err
 	}
