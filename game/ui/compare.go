@@ -773,7 +773,7 @@ func (c *compareScreen) Draw(dst *ebiten.Image) {
 		}
 		a.fadeEdges(clip, l.view, l.content, c.scroll.off, pal.Bg)
 		a.scrollbar(dst, l.view, l.view.Right()-st.d(4), 0, l.content, c.scroll.off)
-		c.drawInfo(dst, l.info)
+		c.drawInfo(dst, l.info, l.pages > 1)
 	}
 	labels := compareButtons
 	for i, r := range l.buttons {
@@ -1057,7 +1057,7 @@ func (c *compareScreen) drawCell(dst *ebiten.Image, l compareLayout, cell Rect, 
 }
 
 // drawInfo describes the selected run beside the buttons.
-func (c *compareScreen) drawInfo(dst *ebiten.Image, r Rect) {
+func (c *compareScreen) drawInfo(dst *ebiten.Image, r Rect, paged bool) {
 	a := c.a
 	st := a.style()
 	pal := st.pal
@@ -1085,6 +1085,9 @@ func (c *compareScreen) drawInfo(dst *ebiten.Image, r Rect) {
 	parts = append(parts, fmt.Sprintf("%d months", rec.Months))
 	line2 := strings.Join(parts, " · ")
 	hint := "← → other runs · ↑ ↓ other paths · Enter or a click shows its ending"
+	if paged {
+		hint = "PgDn or ›: more axes · ← → runs · ↑ ↓ paths · Enter: its ending"
+	}
 	th := lineH(st.label) + lineH(st.small) + lineH(st.tiny)
 	y := r.Y + (r.H-th)/2
 	a.paint.text(dst, ellipsize(line1, st.label, r.W), st.label, r.X, y, pal.Text, r)
