@@ -44,16 +44,15 @@ type task[T any] struct {
 	// progress is done<<32 | total.
 	progress atomic.Uint64
 	started  time.Time
-	took     time.Duration
-	owner    *tasks
-	taken    bool
+	// took is how long the work took; read it once the task has ended.
+	took time.Duration
 }
 
 // startTask runs f in a goroutine. f gets a context that stop cancels
 // and a progress callback it may call from any goroutine.
 func startTask[T any](ts *tasks, f func(ctx context.Context, progress func(done, total int)) (T, error)) *task[T] {
 	ctx, cancel := context.WithCancel(context.Background())
-	t := &task[T]{cancel: cancel, done: make(chan struct{}), started: time.Now(), owner: ts}
+	t := &task[T]{cancel: cancel, done: make(chan struct{}), started: time.Now()}
 	if ts != nil {
 		ts.running.Add(1)
 	}
@@ -99,7 +98,8 @@ func (t *task[T]) result() (res T, err error, ok bool) {
 	return t.res, t.err, true
 }
 
-// fraction is the progress, 0-1.
+// fraction is the progress so far: work done of a total (0, 0 before the
+// first report).
 func (t *task[T]) fraction() (done, total int) {
 	if t == nil {
 		return 0, 0

@@ -904,7 +904,7 @@ func (c *compareScreen) drawHead(dst *ebiten.Image, r Rect, axis, lines int) {
 	ty := r.Bottom() - lineH(st.tiny)
 	los, his := fmtAxis(axis, lo), fmtAxis(axis, hi)
 	a.paint.rect(dst, Rect{r.X, ty - st.d(3), r.W, st.d(1)}, pal.Border)
-	a.paint.text(dst, los, st.tiny, r.X+st.d(5)-textWidth(los, st.tiny)/2*0, ty, pal.Faint, r)
+	a.paint.text(dst, los, st.tiny, r.X, ty, pal.Faint, r)
 	a.paint.text(dst, his, st.tiny, r.Right()-textWidth(his, st.tiny), ty, pal.Faint, r)
 }
 
