@@ -194,8 +194,8 @@ func (a *app) importDropped(files []DroppedFile) []DroppedFile {
 		switch {
 		case errors.Is(f.Err, errNotTOML):
 			// The browser page passes on only the name of a file it did
-			// not read (it reads scenarios only, so far).
-			res = importResult{name: f.Name, err: errors.New("this page cannot read history files yet; import it in the desktop game or with careersim history import")}
+			// not read.
+			res = importResult{name: f.Name, err: errors.New("the page did not read this file; import it in the desktop game or with careersim history import")}
 		case f.Err != nil:
 			res = importResult{name: f.Name, err: f.Err}
 		default:

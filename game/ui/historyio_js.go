@@ -13,10 +13,10 @@ import (
 const whatIfRuns = 60
 
 // canDropHistory reports whether history files dropped on the game reach
-// it. The page (web/index.html) reads only dropped .toml files so far; once
-// it passes .json and .csv files on too (and webDropped stops refusing
-// them), Game.step imports them like the desktop does.
-const canDropHistory = false
+// it: the page (web/index.html) reads dropped .json, .jsonl and .csv files
+// and webDropped passes them on, so Game.step imports them as on the
+// desktop.
+const canDropHistory = true
 
 // canImportPath reports whether the import screen can read a file by its
 // path (the desktop can; a browser page cannot).
