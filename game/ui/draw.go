@@ -269,7 +269,7 @@ func (p *painter) ring(dst *ebiten.Image, cx, cy, r, width float64, clr color.RG
 
 // text draws one line with its top-left at (x, y). clip is the box the
 // text must stay inside (recorded for layout checks; drawing is not cut).
-func (p *painter) text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, clr color.RGBA, clip Rect) float64 {
+func (p *painter) text(dst *ebiten.Image, s string, face text.Face, x, y float64, clr color.RGBA, clip Rect) float64 {
 	if s == "" {
 		return 0
 	}
@@ -287,7 +287,7 @@ func (p *painter) text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y 
 // textCut draws one line into a scrolled view: dst is clipped to view,
 // so a line half out of view is cut, and only lines wholly inside are
 // recorded for layout checks.
-func (p *painter) textCut(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, clr color.RGBA, view Rect) {
+func (p *painter) textCut(dst *ebiten.Image, s string, face text.Face, x, y float64, clr color.RGBA, view Rect) {
 	h := lineH(face)
 	if y+h < view.Y || y > view.Bottom() {
 		return
@@ -304,7 +304,7 @@ func (p *painter) textCut(dst *ebiten.Image, s string, face *text.GoTextFace, x,
 
 // textIn draws one line inside box, aligned by align (0 left, 0.5 centre,
 // 1 right) and centred vertically, shortened with an ellipsis if too wide.
-func (p *painter) textIn(dst *ebiten.Image, s string, face *text.GoTextFace, box Rect, align float64, clr color.RGBA) {
+func (p *painter) textIn(dst *ebiten.Image, s string, face text.Face, box Rect, align float64, clr color.RGBA) {
 	s = ellipsize(s, face, box.W)
 	w := text.Advance(s, face)
 	h := lineH(face)
@@ -312,7 +312,7 @@ func (p *painter) textIn(dst *ebiten.Image, s string, face *text.GoTextFace, box
 }
 
 // lines draws wrapped lines from the top of box and returns the height used.
-func (p *painter) lines(dst *ebiten.Image, ls []string, face *text.GoTextFace, box Rect, clr color.RGBA, spacing float64) float64 {
+func (p *painter) lines(dst *ebiten.Image, ls []string, face text.Face, box Rect, clr color.RGBA, spacing float64) float64 {
 	lh := lineH(face) * spacing
 	y := box.Y
 	for _, l := range ls {

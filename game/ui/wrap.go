@@ -14,7 +14,7 @@ type wrapper struct {
 }
 
 type wrapKey struct {
-	face  *text.GoTextFace
+	face  text.Face
 	width int
 	text  string
 }
@@ -23,7 +23,7 @@ func newWrapper() *wrapper { return &wrapper{cache: map[wrapKey][]string{}} }
 
 // wrap returns the lines of s that fit width with face. Paragraphs (blank
 // lines) are kept as an empty line; words longer than a line are broken.
-func (w *wrapper) wrap(s string, face *text.GoTextFace, width float64) []string {
+func (w *wrapper) wrap(s string, face text.Face, width float64) []string {
 	k := wrapKey{face, int(width), s}
 	if ls, ok := w.cache[k]; ok {
 		return ls
@@ -36,7 +36,7 @@ func (w *wrapper) wrap(s string, face *text.GoTextFace, width float64) []string 
 	return ls
 }
 
-func wrapText(s string, face *text.GoTextFace, width float64) []string {
+func wrapText(s string, face text.Face, width float64) []string {
 	var out []string
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	paras := strings.Split(strings.TrimSpace(s), "\n\n")
@@ -92,7 +92,7 @@ func wrapText(s string, face *text.GoTextFace, width float64) []string {
 }
 
 // fitPrefix returns the longest prefix of s (at least one rune) that fits.
-func fitPrefix(s string, face *text.GoTextFace, width float64) string {
+func fitPrefix(s string, face text.Face, width float64) string {
 	end := 0
 	for i, r := range s {
 		next := i + len(string(r))
@@ -105,7 +105,7 @@ func fitPrefix(s string, face *text.GoTextFace, width float64) string {
 }
 
 // ellipsize shortens s with "…" so it fits width.
-func ellipsize(s string, face *text.GoTextFace, width float64) string {
+func ellipsize(s string, face text.Face, width float64) string {
 	if text.Advance(s, face) <= width {
 		return s
 	}
@@ -126,7 +126,7 @@ func ellipsize(s string, face *text.GoTextFace, width float64) string {
 }
 
 // clampLines keeps at most n lines, ending the last with an ellipsis.
-func clampLines(ls []string, n int, face *text.GoTextFace, width float64) []string {
+func clampLines(ls []string, n int, face text.Face, width float64) []string {
 	if n <= 0 {
 		return nil
 	}
@@ -142,7 +142,7 @@ func clampLines(ls []string, n int, face *text.GoTextFace, width float64) []stri
 }
 
 // textHeight is the height of n lines of face at a line spacing.
-func textHeight(n int, face *text.GoTextFace, spacing float64) float64 {
+func textHeight(n int, face text.Face, spacing float64) float64 {
 	if n <= 0 {
 		return 0
 	}
@@ -150,4 +150,4 @@ func textHeight(n int, face *text.GoTextFace, spacing float64) float64 {
 }
 
 // textWidth is the advance of s in face.
-func textWidth(s string, face *text.GoTextFace) float64 { return text.Advance(s, face) }
+func textWidth(s string, face text.Face) float64 { return text.Advance(s, face) }
