@@ -153,7 +153,7 @@ func (c *chooseScreen) Draw(dst *ebiten.Image) {
 	a.fadeEdges(dst, l.view, l.content, c.scroll.off, pal.Bg)
 	a.scrollbar(dst, l.view, l.view.Right()-st.d(4), 0, l.content, c.scroll.off)
 	if len(l.cards) == 0 {
-		a.paint.text(dst, "No scenario loaded. Press F5 after fixing your files, or drop a .toml file here.", st.body, l.view.X, l.view.Y, pal.Muted, l.view)
+		a.paint.text(dst, "No scenario loaded. Fix your files and "+reloadHow+", or "+addHow+".", st.body, l.view.X, l.view.Y, pal.Muted, l.view)
 	}
 }
 

@@ -360,7 +360,7 @@ func (a *app) reload(verb string) {
 	n := len(a.lib.user)
 	msg := fmt.Sprintf("%s: %d of your %s", verb, n, plural(n, "scenario", "scenarios"))
 	if len(a.lib.dirs) == 0 && len(a.lib.dropped) == 0 {
-		msg = verb + ": no folder of your own scenarios (start with -scenarios DIR, or drop a .toml file here)"
+		msg = verb + ": no folder of your own scenarios (" + addHow + ")"
 	}
 	if len(errs) > 0 {
 		msg += fmt.Sprintf(", %d %s (see the title screen)", len(errs), plural(len(errs), "problem", "problems"))

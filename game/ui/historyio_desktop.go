@@ -14,10 +14,6 @@ import (
 // option of a decision: enough for steady shares on the desktop's cores.
 const whatIfRuns = 200
 
-// canDropHistory reports whether history files dropped on the game reach
-// it (on the desktop, the window's drop).
-const canDropHistory = true
-
 // canImportPath reports whether the import screen can read a file by its
 // path (the desktop can; a browser page cannot).
 const canImportPath = true

@@ -12,12 +12,6 @@ import (
 // option of a decision: fewer in the browser, which has one core.
 const whatIfRuns = 60
 
-// canDropHistory reports whether history files dropped on the game reach
-// it: the page (web/index.html) reads dropped .json, .jsonl and .csv files
-// and webDropped passes them on, so Game.step imports them as on the
-// desktop.
-const canDropHistory = true
-
 // canImportPath reports whether the import screen can read a file by its
 // path (the desktop can; a browser page cannot).
 const canImportPath = false

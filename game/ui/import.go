@@ -136,9 +136,6 @@ func (s *importScreen) Draw(dst *ebiten.Image) {
 	if canImportPath {
 		intro += " Or type the file's path below."
 	}
-	if !canDropHistory && !canImportPath {
-		intro = "This page cannot read history files yet: import them in the desktop game or with careersim history import. Export works here: the compare screen's Export downloads your history as JSON and CSV."
-	}
 	a.paint.lines(dst, clampLines(a.wrap.wrap(intro, st.body, l.intro.W), 4, st.body, l.intro.W), st.body, l.intro, pal.Muted, 1.35)
 	if canImportPath {
 		a.paint.round(dst, l.field, st.d(10), pal.Sunken)

@@ -125,7 +125,7 @@ func (p *problemsScreen) Draw(dst *ebiten.Image) {
 	l := layProblems(a.bounds(), st, a.wrap, ps)
 	p.scroll.clamp(l.view, l.content)
 	errs, warns := a.lib.problems()
-	sub := fmt.Sprintf("%d %s, %d %s. Fix the file and press F5 to load it again.", len(errs), plural(len(errs), "error", "errors"), len(warns), plural(len(warns), "warning", "warnings"))
+	sub := fmt.Sprintf("%d %s, %d %s. Fix the file and "+reloadHow+" to load it again.", len(errs), plural(len(errs), "error", "errors"), len(warns), plural(len(warns), "warning", "warnings"))
 	a.header(dst, l.header, "Scenario problems", sub)
 	if len(ps) == 0 {
 		a.paint.text(dst, "Every scenario loaded cleanly.", st.body, l.view.X, l.view.Y, pal.Muted, l.view)

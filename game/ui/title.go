@@ -164,7 +164,7 @@ func (t *titleScreen) Draw(dst *ebiten.Image) {
 	if l.panel.W > 0 {
 		t.drawPanel(dst, l.panel)
 	}
-	hint := "↑ ↓ move · Enter choose · F5 reloads your scenarios · drop .toml files on the window to play them"
+	hint := "↑ ↓ move · Enter choose · " + reloadHint
 	a.paint.text(dst, ellipsize(hint, st.small, l.footer.W), st.small, l.footer.X, l.footer.Y, pal.Faint, l.footer)
 }
 
@@ -261,7 +261,7 @@ func (t *titleScreen) drawPanel(dst *ebiten.Image, r Rect) {
 	if rest := len(all) - shown; rest > 0 {
 		a.paint.text(dst, ellipsize(fmt.Sprintf("and %d more under Scenario problems", rest), st.small, in.W), st.small, in.X, y, pal.Faint, in)
 	} else {
-		a.paint.text(dst, ellipsize("Fix the file and press F5 to load it again.", st.small, in.W), st.small, in.X, y, pal.Faint, in)
+		a.paint.text(dst, ellipsize("Fix the file and "+reloadHow+" to load it again.", st.small, in.W), st.small, in.X, y, pal.Faint, in)
 	}
 }
 
