@@ -69,14 +69,9 @@ func (s *importScreen) Update(in Input) (Screen, error) {
 		return s.back, nil
 	}
 	if canImportPath {
-		for _, r := range in.Runes {
-			if len(s.path) < maxImportPathRunes && unicode.IsPrint(r) {
-				s.path = append(s.path, r)
-				s.err = ""
-			}
-		}
-		if in.Erase && len(s.path) > 0 {
-			s.path = s.path[:len(s.path)-1]
+		var changed bool
+		s.path, changed = typeInto(s.path, in, maxImportPathRunes, func(r rune) (rune, bool) { return r, unicode.IsPrint(r) })
+		if changed {
 			s.err = ""
 		}
 		if in.Confirm {

@@ -57,17 +57,11 @@ func (s *sessionScreen) Update(in Input) (Screen, error) {
 	if in.Back {
 		return s.back, nil
 	}
-	for _, r := range in.Runes {
-		if len(s.code) >= maxSessionRunes {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
-			s.code = append(s.code, unicode.ToUpper(r))
-			s.err = ""
-		}
-	}
-	if in.Erase && len(s.code) > 0 {
-		s.code = s.code[:len(s.code)-1]
+	var changed bool
+	s.code, changed = typeInto(s.code, in, maxSessionRunes, func(r rune) (rune, bool) {
+		return unicode.ToUpper(r), unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-'
+	})
+	if changed {
 		s.err = ""
 	}
 	// Typing owns the keyboard here: only Enter, Tab and the pointer
