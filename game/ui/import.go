@@ -6,10 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
 // importScreen imports a history file: another machine's, or a workshop
@@ -133,27 +131,7 @@ func (s *importScreen) Draw(dst *ebiten.Image) {
 	}
 	a.paint.lines(dst, clampLines(a.wrap.wrap(intro, st.body, l.intro.W), 4, st.body, l.intro.W), st.body, l.intro, pal.Muted, 1.35)
 	if canImportPath {
-		a.paint.round(dst, l.field, st.d(10), pal.Sunken)
-		a.paint.roundStroke(dst, l.field, st.d(10), st.d(2), pal.Focus)
-		in := l.field.InsetXY(st.d(18), 0)
-		p := string(s.path)
-		shown := p
-		for shown != "" && text.Advance(shown, st.mono) > in.W-st.d(4) {
-			_, size := utf8.DecodeRuneInString(shown)
-			shown = shown[size:]
-		}
-		if p == "" {
-			a.paint.textIn(dst, "e.g. ~/Downloads/runwayladder-history.json", st.mono, in, 0, pal.Faint)
-		} else {
-			a.paint.textIn(dst, shown, st.mono, in, 0, pal.Text)
-		}
-		cx := in.X + math.Min(text.Advance(shown, st.mono), in.W) + st.d(2)
-		a.paint.rect(dst, Rect{cx, l.field.Y + st.d(14), st.d(2), l.field.H - st.d(28)}, pal.Focus)
-		msg, clr := "A path to a file on this computer. Enter imports it.", pal.Faint
-		if s.err != "" {
-			msg, clr = s.err, pal.Bad
-		}
-		a.paint.lines(dst, clampLines(a.wrap.wrap(msg, st.small, l.msg.W), 2, st.small, l.msg.W), st.small, l.msg, clr, 1.3)
+		a.drawField(dst, l.field, l.msg, s.path, "e.g. ~/Downloads/runwayladder-history.json", "A path to a file on this computer. Enter imports it.", s.err)
 	}
 	labels := []string{"Import this file", "Back"}
 	keys := []string{"Enter", "Esc"}

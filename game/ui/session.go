@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"runwayladder/game/sim"
 )
@@ -110,22 +109,7 @@ func (s *sessionScreen) Draw(dst *ebiten.Image) {
 	a.header(dst, l.header, "Workshop session", "Play the same luck as everyone else in the room")
 	intro := "Your facilitator gives the room one code. Everyone who enters it faces the same luck for the same choices, so the debrief compares decisions, not dice. The code is kept with your run."
 	a.paint.lines(dst, clampLines(a.wrap.wrap(intro, st.body, l.intro.W), 4, st.body, l.intro.W), st.body, l.intro, pal.Muted, 1.35)
-	a.paint.round(dst, l.field, st.d(10), pal.Sunken)
-	a.paint.roundStroke(dst, l.field, st.d(10), st.d(2), pal.Focus)
-	in := l.field.InsetXY(st.d(18), 0)
-	code := string(s.code)
-	if code == "" {
-		a.paint.textIn(dst, "e.g. LAB-2025-A", st.mono, in, 0, pal.Faint)
-	} else {
-		a.paint.textIn(dst, code, st.mono, in, 0, pal.Text)
-	}
-	cx := in.X + math.Min(text.Advance(code, st.mono), in.W) + st.d(2)
-	a.paint.rect(dst, Rect{cx, l.field.Y + st.d(14), st.d(2), l.field.H - st.d(28)}, pal.Focus)
-	msg, clr := "Letters and digits, 3 to 32 of them. Enter uses the code.", pal.Faint
-	if s.err != "" {
-		msg, clr = s.err, pal.Bad
-	}
-	a.paint.lines(dst, clampLines(a.wrap.wrap(msg, st.small, l.msg.W), 2, st.small, l.msg.W), st.small, l.msg, clr, 1.3)
+	a.drawField(dst, l.field, l.msg, s.code, "e.g. LAB-2025-A", "Letters and digits, 3 to 32 of them. Enter uses the code.", s.err)
 	labels := []string{"Use this code", "Clear the code", "Back"}
 	keys := []string{"Enter", "", "Esc"}
 	for i, r := range l.buttons {
