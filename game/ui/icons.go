@@ -28,6 +28,21 @@ func (ip *iconPen) path(build func(path *vector.Path, pt func(x, y float64) (flo
 	return &path
 }
 
+// curves is a closed outline of cubic Bézier segments from (gx, gy), each
+// segment {c1x, c1y, c2x, c2y, x, y} in icon grid units.
+func (ip *iconPen) curves(gx, gy float64, segs ...[6]float64) *vector.Path {
+	return ip.path(func(pa *vector.Path, pt func(x, y float64) (float32, float32)) {
+		pa.MoveTo(pt(gx, gy))
+		for _, c := range segs {
+			c1x, c1y := pt(c[0], c[1])
+			c2x, c2y := pt(c[2], c[3])
+			ex, ey := pt(c[4], c[5])
+			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
+		}
+		pa.Close()
+	})
+}
+
 func (ip *iconPen) strokeP(path *vector.Path) { ip.p.stroke(ip.dst, path, ip.width, ip.clr) }
 func (ip *iconPen) fillP(path *vector.Path)   { ip.p.fill(ip.dst, path, ip.clr) }
 
@@ -121,31 +136,13 @@ func drawIconShapes(p *painter, dst *ebiten.Image, name string, at, size float64
 		ip.dot(5.5, 12, 1)
 		ip.dot(18.5, 12, 1)
 	case "burn":
-		ip.strokeP(ip.path(func(pa *vector.Path, pt func(x, y float64) (float32, float32)) {
-			x, y := pt(12, 22)
-			pa.MoveTo(x, y)
-			c1x, c1y := pt(4, 21)
-			c2x, c2y := pt(4, 12)
-			ex, ey := pt(8.5, 8)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(9, 11)
-			c2x, c2y = pt(10, 12)
-			ex, ey = pt(11, 12)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(10, 8)
-			c2x, c2y = pt(12, 4)
-			ex, ey = pt(14, 2)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(15, 7)
-			c2x, c2y = pt(20, 10)
-			ex, ey = pt(20, 15)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(20, 19)
-			c2x, c2y = pt(16.5, 22)
-			ex, ey = pt(12, 22)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			pa.Close()
-		}))
+		ip.strokeP(ip.curves(12, 22,
+			[6]float64{4, 21, 4, 12, 8.5, 8},
+			[6]float64{9, 11, 10, 12, 11, 12},
+			[6]float64{10, 8, 12, 4, 14, 2},
+			[6]float64{15, 7, 20, 10, 20, 15},
+			[6]float64{20, 19, 16.5, 22, 12, 22},
+		))
 	case "revenue":
 		ip.poly(false, 3, 19, 9, 13, 13, 16, 21, 7)
 		ip.poly(false, 15, 7, 21, 7, 21, 13)
@@ -193,19 +190,10 @@ func drawIconShapes(p *painter, dst *ebiten.Image, name string, at, size float64
 		ip.circle(12, 12, 5.5)
 		ip.dot(12, 12, 2)
 	case "visibility":
-		ip.strokeP(ip.path(func(pa *vector.Path, pt func(x, y float64) (float32, float32)) {
-			x, y := pt(2, 12)
-			pa.MoveTo(x, y)
-			c1x, c1y := pt(6, 5)
-			c2x, c2y := pt(18, 5)
-			ex, ey := pt(22, 12)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(18, 19)
-			c2x, c2y = pt(6, 19)
-			ex, ey = pt(2, 12)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			pa.Close()
-		}))
+		ip.strokeP(ip.curves(2, 12,
+			[6]float64{6, 5, 18, 5, 22, 12},
+			[6]float64{18, 19, 6, 19, 2, 12},
+		))
 		ip.circle(12, 12, 3.3)
 		ip.dot(12, 12, 1.2)
 	case "politics":
@@ -232,27 +220,12 @@ func drawIconShapes(p *painter, dst *ebiten.Image, name string, at, size float64
 	case "skills":
 		ip.poly(true, 13.5, 2, 5, 13.5, 11.5, 13.5, 10, 22, 19, 10, 12.5, 10)
 	case "wellbeing":
-		ip.strokeP(ip.path(func(pa *vector.Path, pt func(x, y float64) (float32, float32)) {
-			x, y := pt(12, 20.5)
-			pa.MoveTo(x, y)
-			c1x, c1y := pt(3, 14)
-			c2x, c2y := pt(1, 8)
-			ex, ey := pt(6.5, 5)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(9.5, 3.5)
-			c2x, c2y = pt(11.5, 5.5)
-			ex, ey = pt(12, 7.5)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(12.5, 5.5)
-			c2x, c2y = pt(14.5, 3.5)
-			ex, ey = pt(17.5, 5)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			c1x, c1y = pt(23, 8)
-			c2x, c2y = pt(21, 14)
-			ex, ey = pt(12, 20.5)
-			pa.CubicTo(c1x, c1y, c2x, c2y, ex, ey)
-			pa.Close()
-		}))
+		ip.strokeP(ip.curves(12, 20.5,
+			[6]float64{3, 14, 1, 8, 6.5, 5},
+			[6]float64{9.5, 3.5, 11.5, 5.5, 12, 7.5},
+			[6]float64{12.5, 5.5, 14.5, 3.5, 17.5, 5},
+			[6]float64{23, 8, 21, 14, 12, 20.5},
+		))
 	case "savings":
 		for i := 0; i < 3; i++ {
 			y := 17.0 - float64(i)*4.5
