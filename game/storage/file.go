@@ -5,6 +5,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,6 +50,22 @@ func (d *Dir) Read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("storage: %s: %w", name, ErrNotFound)
 	}
 	return b, err
+}
+
+// readAtMost reads at most limit+1 bytes of a document (see ReadAtMost).
+func (d *Dir) readAtMost(name string, limit int) ([]byte, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(d.path, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("storage: %s: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(limit)+1))
 }
 
 // Write implements Store: write a temporary file, fsync it, rename it over

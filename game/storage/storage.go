@@ -106,3 +106,15 @@ func asideName(name string, exists func(string) bool) string {
 	}
 	return cand
 }
+
+// ReadAtMost reads up to limit bytes of a document, plus one byte so the
+// caller can tell the document was longer. Stores that can read part of a
+// document (files) do so; the others read it whole.
+func ReadAtMost(st Store, name string, limit int) ([]byte, error) {
+	if p, ok := st.(interface {
+		readAtMost(string, int) ([]byte, error)
+	}); ok {
+		return p.readAtMost(name, limit)
+	}
+	return st.Read(name)
+}

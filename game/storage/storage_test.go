@@ -51,3 +51,25 @@ func TestStores(t *testing.T) {
 		})
 	}
 }
+
+func TestReadAtMost(t *testing.T) {
+	dir, err := NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tt := range map[string]struct {
+		s    Store
+		want string
+	}{"dir reads part": {dir, "abcd"}, "memory reads whole": {NewMemory(), "abcdefgh"}} {
+		if err := tt.s.Write("doc", []byte("abcdefgh")); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadAtMost(tt.s, "doc", 3)
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: ReadAtMost = %q, %v; want %q", name, got, err, tt.want)
+		}
+		if _, err := ReadAtMost(tt.s, "missing", 3); !IsNotFound(err) {
+			t.Errorf("%s: missing document: %v, want not found", name, err)
+		}
+	}
+}
