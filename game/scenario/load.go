@@ -11,17 +11,16 @@ import (
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,47}$`)
 
-// DefaultBots are the balance bots every scenario has; [bots.NAME] tunes
-// them or adds more.
-var DefaultBots = []BotDef{
-	{Description: "picks any available choice at random"},
-	{Description: "a typical player: weighs expected outcomes on every axis, with a quarter of choices made on a whim", Risk: 0, Explore: 0.25, Lookahead: 3},
-	{Description: "cautious: judges each choice by its worst outcome and keeps a cushion", Risk: -1, Explore: 0.05, Lookahead: 6},
-	{Description: "bold: judges each choice by its best outcome", Risk: 1, Explore: 0.05, Lookahead: 3},
+// defaultBots returns the balance bots every scenario has, in order;
+// [bots.NAME] tunes them or adds more.
+func defaultBots() (names []string, defs []BotDef) {
+	return []string{"random", "typical", "cautious", "bold"}, []BotDef{
+		{Description: "picks any available choice at random"},
+		{Description: "a typical player: weighs expected outcomes on every axis, with a quarter of choices made on a whim", Risk: 0, Explore: 0.25, Lookahead: 3},
+		{Description: "cautious: judges each choice by its worst outcome and keeps a cushion", Risk: -1, Explore: 0.05, Lookahead: 6},
+		{Description: "bold: judges each choice by its best outcome", Risk: 1, Explore: 0.05, Lookahead: 3},
+	}
 }
-
-// DefaultBotNames are the names of DefaultBots, in order.
-var DefaultBotNames = []string{"random", "typical", "cautious", "bold"}
 
 // loader checks and compiles one parsed file.
 type loader struct {
@@ -929,10 +928,10 @@ func (l *loader) axes() {
 func (l *loader) bots() {
 	sc := l.sc
 	defs := map[string]BotDef{}
-	for i, n := range DefaultBotNames {
-		defs[n] = DefaultBots[i]
+	names, builtin := defaultBots()
+	for i, n := range names {
+		defs[n] = builtin[i]
 	}
-	names := append([]string(nil), DefaultBotNames...)
 	for _, n := range inOrder(l, "bots", l.f.Bots) {
 		p := "bots." + n
 		l.checkID(p, "bot", n)
