@@ -1,0 +1,139 @@
+package scenario
+
+// Monthly rules, events, their choices and outcomes.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+func (l *loader) rules() {
+	for i, r := range l.f.Monthly {
+		path := fmt.Sprintf("monthly.%d", i)
+		l.need(path, "label", r.Label)
+		rule := Rule{Label: r.Label, When: l.c.Cond(r.When, "the condition of monthly rule `"+r.Label+"`", ctxGeneral),
+			Effect: l.effect(path, &l.f.Monthly[i].Effects, ctxGeneral)}
+		if !declaresEffects(&l.f.Monthly[i].Effects) {
+			l.warnf(path, "monthly rule `%s` changes nothing", r.Label)
+		}
+		l.sc.Rules = append(l.sc.Rules, rule)
+	}
+}
+
+func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Choice {
+	if len(defs) < 2 || len(defs) > 4 {
+		l.errorf(path, "%s has %d choices; give it 2 to 4", owner, len(defs))
+	}
+	out := make([]Choice, 0, len(defs))
+	for i := range defs {
+		d := &defs[i]
+		p := fmt.Sprintf("%s.%d", path, i)
+		l.need(p, "label", d.Label)
+		what := fmt.Sprintf("choice %d of %s", i+1, owner)
+		ch := Choice{Label: d.Label, Blocked: d.Blocked, Text: strings.TrimSpace(d.Text), Hide: d.Hide, ShowOdds: d.ShowOdds == nil || *d.ShowOdds,
+			Source: l.cite(p+".source", d.Source), When: l.c.Cond(d.When, "the condition of "+what, ctxGeneral),
+			Effect: l.effect(p, &d.Effects, ctxGeneral)}
+		if d.When.IsSet() && !d.Hide && strings.TrimSpace(d.Blocked) == "" {
+			l.errorf(p+".when", "%s has a condition but no `blocked` reason to show when it is unavailable (or set hide = true)", what)
+		}
+		if fight {
+			ch.Effort = l.c.Num(d.Effort, "the effort of "+what, ctxGeneral)
+		} else if d.Effort.IsSet() {
+			l.errorf(p+".effort", "`effort` only applies to [resource_fight] options")
+		}
+		ch.Outcomes = l.outcomes(p, what, d.Outcomes)
+		if len(ch.Outcomes) == 0 && ch.Text == "" {
+			l.errorf(p, "%s has neither a result `text` nor outcomes; say what happened and why", what)
+		}
+		if len(d.Outcomes) == 1 {
+			l.errorf(p+".outcomes", "%s has a single outcome; use the choice's own effects and text, or add another outcome", what)
+		}
+		if !declaresEffects(&d.Effects) && !fight && len(ch.Outcomes) == 0 {
+			l.warnf(p, "%s has no effect", what)
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+func (l *loader) outcomes(path, what string, defs []OutcomeDef) []Outcome {
+	var out []Outcome
+	rest := 0
+	sum, allConst := 0.0, true
+	for j := range defs {
+		d := &defs[j]
+		p := fmt.Sprintf("%s.outcomes.%d", path, j)
+		l.need(p, "text", d.Text)
+		o := Outcome{Label: d.Label, Text: strings.TrimSpace(d.Text), Source: l.cite(p+".source", d.Source), Effect: l.effect(p, &d.Effects, ctxGeneral)}
+		if !d.Chance.IsSet() {
+			rest++
+		} else {
+			o.Chance = l.c.Num(d.Chance, fmt.Sprintf("the chance of outcome %d of %s", j+1, what), ctxGeneral)
+			if v, err := strconv.ParseFloat(d.Chance.Src, 64); err == nil && !d.Chance.Quoted {
+				if v < 0 || v > 1 {
+					l.errorf(p+".chance", "chance %v is outside 0..1", v)
+				}
+				sum += v
+			} else {
+				allConst = false
+			}
+		}
+		out = append(out, o)
+	}
+	if rest > 1 {
+		l.errorf(path+".outcomes", "%s has %d outcomes without a chance; only one may take what the others leave", what, rest)
+	}
+	if len(defs) > 1 && allConst {
+		if sum > 1+1e-9 {
+			l.errorf(path+".outcomes", "the chances of %s add up to %.3g, more than 1", what, sum)
+		}
+		if rest == 0 && sum < 1-1e-9 {
+			l.errorf(path+".outcomes", "the chances of %s add up to %.3g; make them add up to 1 or leave one outcome without a chance", what, sum)
+		}
+	}
+	return out
+}
+
+func (l *loader) events() {
+	sc := l.sc
+	for i := range sc.Events {
+		id := sc.Events[i].ID
+		d := l.f.Events[id]
+		path := "events." + id
+		l.checkID(path, "event", id)
+		l.need(path, "title", d.Title)
+		l.need(path, "text", d.Text)
+		ev := &sc.Events[i]
+		ev.Title, ev.Text, ev.Icon, ev.Source = d.Title, strings.TrimSpace(d.Text), d.Icon, l.cite(path+".source", d.Source)
+		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxGeneral)
+		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxGeneral)
+		switch d.Trigger {
+		case "", "random":
+			ev.Trigger = Random
+		case "scheduled":
+			ev.Trigger = Scheduled
+			if !d.When.IsSet() {
+				l.errorf(path+".trigger", "scheduled event `%s` needs a `when` condition saying when it happens", id)
+			}
+		case "follow_up":
+			ev.Trigger = FollowUpOnly
+		default:
+			l.errorHelp(path+".trigger", didYouMean(d.Trigger, []string{"random", "scheduled", "follow_up"}), "unknown trigger `%s` (use random, scheduled or follow_up)", d.Trigger)
+		}
+		ev.Max, ev.Cooldown = d.Max, d.Cooldown
+		if d.Max < 0 || d.Cooldown < 0 {
+			l.errorf(path, "`max` and `cooldown` cannot be negative")
+		}
+		if _, given := l.pos.keys[path+".max"]; ev.Trigger == Scheduled && !given {
+			ev.Max = 1
+		}
+		if strings.TrimSpace(d.When.Src) == "false" {
+			l.errorf(path+".when", "event `%s` can never fire: its condition is always false", id)
+		}
+		ev.Choices = l.choices(path+".choices", "event `"+id+"`", l.f.Events[id].Choices, false)
+	}
+	if len(sc.Events) == 0 {
+		l.errorf("", "the scenario has no events; add at least one [events.NAME] table")
+	}
+}

@@ -1,0 +1,141 @@
+package scenario
+
+// Identity, sources and stats: the parts of a file everything else refers to.
+
+import (
+	"strings"
+)
+
+func (l *loader) identity() {
+	f := l.f
+	if f.Format != FormatVersion && !l.failed["format"] {
+		if f.Format > FormatVersion {
+			l.errorHelp("format", "update the game, or write the file for format 1", "scenario format %d is newer than this build understands (it reads format %d)", f.Format, FormatVersion)
+		} else {
+			l.errorf("format", "scenario format %d is not known; this build reads format %d", f.Format, FormatVersion)
+		}
+	}
+	if !l.failed["id"] {
+		l.checkID("id", "scenario", f.ID)
+	}
+	if f.Version < 1 && !l.failed["version"] {
+		l.errorf("version", "`version` must be 1 or more")
+	}
+	if (f.Months < 1 || f.Months > MaxMonths) && !l.failed["months"] {
+		l.errorf("months", "`months` must be between 1 and %d, not %d", MaxMonths, f.Months)
+	}
+	for _, k := range []struct{ key, v string }{{"title", f.Title}, {"track", f.Track}, {"pitch", f.Pitch}, {"promise", f.Promise}, {"price", f.Price}} {
+		if _, given := l.pos.keys[k.key]; given {
+			l.need("", k.key, k.v)
+		}
+	}
+	if f.Track != "" && !idPattern.MatchString(f.Track) {
+		l.errorf("track", "track `%s` must be one lower-case word (a-z, 0-9, _)", f.Track)
+	}
+	if len(f.Events) > MaxEvents {
+		l.errorf("events", "%d events; the limit is %d", len(f.Events), MaxEvents)
+	}
+	if len(f.Stats)+len(f.Derived) > MaxStats {
+		l.errorf("stats", "%d stats; the limit is %d", len(f.Stats)+len(f.Derived), MaxStats)
+	}
+	if len(f.Endings) > MaxEndings {
+		l.errorf("endings", "%d endings; the limit is %d", len(f.Endings), MaxEndings)
+	}
+}
+
+func (l *loader) sources() {
+	l.src = CalibrationSources()
+	l.sc.Sources = map[string]Source{}
+	for _, k := range inOrder(l, "sources", l.f.Sources) {
+		s := l.f.Sources[k]
+		path := "sources." + k
+		l.checkID(path, "source", strings.ReplaceAll(k, "-", "_"))
+		l.need(path, "fact", s.Fact)
+		l.need(path, "source", s.Source)
+		l.src[k] = Source{Key: k, Fact: s.Fact, Source: s.Source}
+	}
+}
+
+func (l *loader) unit(path, u string) Unit {
+	v, ok := unitNames[u]
+	if !ok {
+		names := []string{"money", "months", "percent", "fraction", "level", "plain"}
+		l.errorHelp(path, didYouMean(u, names), "unknown unit `%s` (use money, months, percent, fraction, level or plain)", u)
+	}
+	return v
+}
+
+func (l *loader) better(path, b string) int {
+	switch b {
+	case "", "higher":
+		return 1
+	case "lower":
+		return -1
+	case "neither":
+		return 0
+	}
+	l.errorf(path, "`better` must be higher, lower or neither, not `%s`", b)
+	return 1
+}
+
+func (l *loader) stats() {
+	sc := l.sc
+	for _, id := range inOrder(l, "stats", l.f.Stats) {
+		d := l.f.Stats[id]
+		path := "stats." + id
+		l.checkID(path, "stat", id)
+		l.need(path, "label", d.Label)
+		if d.Min > d.Max {
+			l.errorf(path+".min", "stat `%s`: min %v is above max %v", id, d.Min, d.Max)
+		}
+		if (d.Initial < d.Min || d.Initial > d.Max) && !l.failed[path+".initial"] && !l.failed[path+".min"] && !l.failed[path+".max"] {
+			l.errorf(path+".initial", "stat `%s` starts at %v, outside its bounds %v..%v", id, d.Initial, d.Min, d.Max)
+		}
+		sc.statIndex[id] = len(sc.Stats)
+		sc.Stats = append(sc.Stats, Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
+			Unit: l.unit(path+".unit", d.Unit), Initial: d.Initial, Min: d.Min, Max: d.Max, Hidden: d.Hidden, Chart: d.Chart,
+			Better: l.better(path+".better", d.Better), Bounded: true})
+	}
+	sc.NumDeclared = len(sc.Stats)
+	for _, id := range inOrder(l, "derived", l.f.Derived) {
+		d := l.f.Derived[id]
+		path := "derived." + id
+		l.checkID(path, "derived stat", id)
+		if _, dup := sc.statIndex[id]; dup {
+			l.errorf(path, "`%s` is declared both as a stat and as a derived stat", id)
+			continue
+		}
+		l.need(path, "label", d.Label)
+		st := Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
+			Unit: l.unit(path+".unit", d.Unit), Hidden: d.Hidden, Chart: d.Chart, Better: l.better(path+".better", d.Better)}
+		if d.Min != nil && d.Max != nil {
+			st.Min, st.Max, st.Bounded = *d.Min, *d.Max, true
+		}
+		sc.statIndex[id] = len(sc.Stats)
+		sc.Stats = append(sc.Stats, st)
+	}
+	if len(l.f.Stats) == 0 {
+		l.errorf("", "the scenario declares no stats; add at least one [stats.NAME] table")
+	}
+}
+
+func (l *loader) derived() {
+	sc := l.sc
+	l.depStat = make([]bool, len(sc.Stats))
+	l.depFlag = make([]bool, len(sc.Flags))
+	for i := sc.NumDeclared; i < len(sc.Stats); i++ {
+		id := sc.Stats[i].ID
+		d := l.f.Derived[id]
+		sc.Stats[i].Derived = l.c.Num(d.Expr, "derived stat `"+id+"`", ctxGeneral)
+		// Record what derived stats read, so effects that touch none of it
+		// can skip recomputing them.
+		for _, name := range l.c.reads(d.Expr) {
+			if j, ok := sc.statIndex[name]; ok {
+				l.depStat[j] = true
+			}
+			if j, ok := sc.flagIndex[name]; ok {
+				l.depFlag[j] = true
+			}
+		}
+	}
+}
