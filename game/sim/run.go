@@ -73,8 +73,20 @@ func (r *Run) sync() {
 // Scenario returns the scenario being played.
 func (r *Run) Scenario() *scenario.Scenario { return r.sc }
 
-// State returns a copy of the run's state (the save).
+// State returns a copy of the run's state (the save). A front end that
+// draws a frame reads the accessors below instead: they do not copy.
 func (r *Run) State() *State { return r.st.Clone() }
+
+// Session returns the workshop session code the run was started with.
+func (r *Run) Session() string { return r.st.Session }
+
+// Played returns how many months have been decided (len(State.Steps)).
+func (r *Run) Played() int { return len(r.st.Steps) }
+
+// Series returns the recorded stat values (State.Series), nil when the run
+// does not record them. It is the run's own memory, shared to spare a copy
+// per frame: read it, never change it, and read it again after a pick.
+func (r *Run) Series() [][]float64 { return r.st.Series }
 
 // Month is the current month, from 1.
 func (r *Run) Month() int { return r.st.Month }
