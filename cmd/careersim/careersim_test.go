@@ -211,3 +211,28 @@ func TestBalanceJSON(t *testing.T) {
 		t.Errorf("balance of a scenario not installed: exit %d, %q", code, stderr)
 	}
 }
+
+// TestDebriefSkipsHugeLine: a 10 MB line among the pasted codes is skipped
+// with its line number; the debrief goes on with the rest, and a code
+// pasted twice in another spelling counts once.
+func TestDebriefSkipsHugeLine(t *testing.T) {
+	scs, errs := scenario.LoadBundled(scenarios.FS)
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	bot, err := sim.NewBot(scs[0], "typical")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := bot.Play(1, sim.Options{}).Code(), bot.Play(2, sim.Options{}).Code()
+	in := a + "\n" + strings.Repeat("X", 10<<20) + "\n" + b + "\n" + strings.ToLower(b) + "\n"
+	code, stdout, stderr := careersim(t, in, "debrief", "--baseline", "0")
+	if code != 0 {
+		t.Fatalf("debrief: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"skipped stdin:2 (", "the line is 10485760 bytes", "Debrief of 2 runs (1 repeated code counted once) (1 line skipped)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("debrief output lacks %q:\n%.2000s", want, stdout)
+		}
+	}
+}

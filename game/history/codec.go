@@ -8,7 +8,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"runwayladder/game/sim"
 )
 
 // MaxLineSize bounds one record's line (a record is about 2 KB).
@@ -19,8 +23,11 @@ const MaxLineSize = 64 << 10
 // finds them, but cannot show them.
 var ErrNewer = errors.New("written by a newer version of the game")
 
-// EncodeLine returns a record as one line of JSON, with its newline.
+// EncodeLine returns a record as one line of JSON, with its newline, in
+// normal form (see normalise).
 func EncodeLine(r Record) ([]byte, error) {
+	r.Timeline = r.Timeline.clone()
+	r.normalise()
 	if err := r.Validate(); err != nil {
 		return nil, fmt.Errorf("history: %v", err)
 	}
@@ -83,8 +90,18 @@ func DecodeLine(line []byte) (rec Record, migrated bool, err error) {
 }
 
 // normalise puts equal records into equal form, so a decoded record
-// encodes back to what decodes to it again.
+// encodes back to what decodes to it again: the run code in its canonical
+// spelling (CanonicalCode), text as valid UTF-8 (each run of invalid bytes
+// becomes one U+FFFD, as it will stay through every later save and read),
+// the time in whole UTC seconds.
 func (r *Record) normalise() {
+	if c, err := CanonicalCode(r.Code); err == nil {
+		r.Code = c
+	}
+	for _, s := range []*string{&r.Code, &r.Scenario, &r.ScenarioTitle, &r.Track, &r.Session,
+		&r.Ending, &r.EndingTitle, &r.Category, &r.JobTitle} {
+		*s = validUTF8(*s)
+	}
 	if !r.FinishedAt.IsZero() {
 		r.FinishedAt = r.FinishedAt.UTC().Truncate(time.Second)
 	}
@@ -93,6 +110,7 @@ func (r *Record) normalise() {
 	}
 	for i := range r.Timeline.Series {
 		s := &r.Timeline.Series[i]
+		s.ID, s.Unit = validUTF8(s.ID), validUTF8(s.Unit)
 		if s.Data == "" {
 			continue
 		}
@@ -120,3 +138,23 @@ func jsonProblem(err error) error {
 }
 
 func clip(b []byte) string { return clipString(string(b)) }
+
+// validUTF8 replaces each run of invalid bytes with one U+FFFD.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// CanonicalCode returns a run code in the one spelling the game writes:
+// the same run typed in another case, with dashes or spaces, or with O, I
+// and L for 0 and 1 has the same canonical code. History, imports and
+// debriefs tell runs apart by it.
+func CanonicalCode(text string) (string, error) {
+	c, err := sim.ParseCode(text)
+	if err != nil {
+		return "", err
+	}
+	return c.Encode()
+}

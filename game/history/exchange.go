@@ -44,9 +44,11 @@ var csvRequired = []string{"code", "scenario", "content", "ending", "category",
 	"wealth", "level", "skills", "wellbeing", "autonomy", "months", "finished_at"}
 
 // ExportCSV writes one row per run under a header of CSVColumns, for a
-// spreadsheet. Numbers are written in full precision, times in RFC 3339.
+// spreadsheet. Numbers are written in full precision, times in RFC 3339;
+// text that a spreadsheet would run as a formula is escaped (CSVCell) and
+// read back as it was by Import.
 func ExportCSV(w io.Writer, recs []Record) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
 		return err
 	}
@@ -64,8 +66,7 @@ func ExportCSV(w io.Writer, recs []Record) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // MaxImportSize bounds a file given to Import.
@@ -218,7 +219,9 @@ func csvRecord(row []string, col map[string]int) (Record, error) {
 		if !ok || i >= len(row) {
 			return ""
 		}
-		return strings.TrimSpace(row[i])
+		// Spaces around a cell are not kept (a hand-made CSV has them
+		// after its commas), nor the quote CSVCell put in front.
+		return strings.TrimSpace(csvUncell(strings.TrimSpace(row[i])))
 	}
 	var firstErr error
 	num := func(name string) float64 {

@@ -22,10 +22,14 @@ func checkRecords(t *testing.T, recs []Record) {
 		if err := recs[i].Validate(); err != nil {
 			t.Fatalf("decoder returned an invalid record: %v", err)
 		}
-		if seen[recs[i].Code] {
+		canon, err := CanonicalCode(recs[i].Code)
+		if err != nil || canon != recs[i].Code {
+			t.Fatalf("decoder returned the code %q, not its canonical form %q (%v)", recs[i].Code, canon, err)
+		}
+		if seen[canon] {
 			t.Fatalf("decoder returned run %s twice", recs[i].Code)
 		}
-		seen[recs[i].Code] = true
+		seen[canon] = true
 		line, err := EncodeLine(recs[i])
 		if err != nil {
 			t.Fatalf("a decoded record does not encode: %v", err)
@@ -74,6 +78,15 @@ func FuzzImportCSV(f *testing.F) {
 		recs, _ := importCSV(data, rep)
 		checkRecords(t, recs)
 		checkLines(t, data, rep)
+		// What was read exports and reads back the same.
+		var buf bytes.Buffer
+		if err := ExportCSV(&buf, recs); err != nil {
+			t.Fatalf("imported records do not export: %v", err)
+		}
+		again, err := importCSV(buf.Bytes(), &Report{})
+		if err != nil || !reflect.DeepEqual(again, recs) {
+			t.Fatalf("imported records change on export and import: %v\n%s", err, buf.Bytes())
+		}
 	})
 }
 

@@ -337,7 +337,8 @@ func (s *Store) Append(rec Record) (bool, error) {
 	return added == 1, err
 }
 
-// Merge adds the records whose runs are not yet in history (by run code),
+// Merge adds the records whose runs are not yet in history (by canonical
+// run code, see CanonicalCode),
 // in order, with one durable append. It returns how many were added and
 // how many were already there (or repeated in recs).
 func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
@@ -350,7 +351,8 @@ func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
 	var codes []string
 	fresh := map[string]bool{}
 	for i := range recs {
-		if s.codes[recs[i].Code] || fresh[recs[i].Code] {
+		key := runKey(recs[i].Code)
+		if s.codes[key] || fresh[key] {
 			duplicates++
 			continue
 		}
@@ -358,8 +360,8 @@ func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
 		if err != nil {
 			return 0, 0, fmt.Errorf("history: run %d: %w", i+1, err)
 		}
-		fresh[recs[i].Code] = true
-		codes = append(codes, recs[i].Code)
+		fresh[key] = true
+		codes = append(codes, key)
 		buf.Write(line)
 	}
 	if buf.Len() == 0 {
@@ -389,8 +391,8 @@ func (s *Store) Replace(recs []Record) error {
 	seen := map[string]bool{}
 	var uniq []Record
 	for i := range recs {
-		if !seen[recs[i].Code] {
-			seen[recs[i].Code] = true
+		if key := runKey(recs[i].Code); !seen[key] {
+			seen[key] = true
 			uniq = append(uniq, recs[i])
 		}
 	}
@@ -407,4 +409,13 @@ func (s *Store) Replace(recs []Record) error {
 	}
 	s.ready, s.codes, s.size = true, seen, len(data)
 	return nil
+}
+
+// runKey tells runs apart: the canonical run code, or the text as it is
+// when it is not a readable code (Validate refuses such a record anyway).
+func runKey(code string) string {
+	if c, err := CanonicalCode(code); err == nil {
+		return c
+	}
+	return code
 }

@@ -193,3 +193,11 @@ func (t *Timeline) validate(months int) error {
 	}
 	return nil
 }
+
+// clone returns a copy that shares nothing with t (nil for nil).
+func (t *Timeline) clone() *Timeline {
+	if t == nil {
+		return nil
+	}
+	return &Timeline{Series: append([]Series(nil), t.Series...)}
+}
