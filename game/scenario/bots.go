@@ -41,7 +41,7 @@ func (l *loader) bots() {
 			l.errorf(p+".lookahead", "lookahead must be from 0 to 12")
 		}
 		if _, given := l.pos.keys[p+".lookahead"]; !given {
-			b.Lookahead = 3
+			b.Lookahead = DefaultLookahead
 		}
 		defs[n] = b
 	}
@@ -68,7 +68,7 @@ func (l *loader) calibration() {
 		l.need(p, "label", d.Label)
 		cb := Calibration{ID: d.ID, Label: d.Label, Bot: d.Bot, Metric: d.Metric, Min: d.Min, Max: d.Max, Source: l.cite(p+".source", d.Source)}
 		if cb.Bot == "" {
-			cb.Bot = "typical"
+			cb.Bot = DefaultBandBot
 		}
 		l.botRef(p+".bot", cb.Bot)
 		switch d.Metric {

@@ -31,9 +31,12 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		p := fmt.Sprintf("%s.%d", path, i)
 		l.need(p, "label", d.Label)
 		what := fmt.Sprintf("choice %d of %s", i+1, owner)
-		ch := Choice{Label: d.Label, Blocked: d.Blocked, Text: strings.TrimSpace(d.Text), Hide: d.Hide, ShowOdds: d.ShowOdds == nil || *d.ShowOdds,
+		ch := Choice{Label: d.Label, Blocked: d.Blocked, Text: strings.TrimSpace(d.Text), Hide: d.Hide, ShowOdds: DefaultShowOdds,
 			Source: l.cite(p+".source", d.Source), When: l.c.Cond(d.When, "the condition of "+what, ctxGeneral),
 			Effect: l.effect(p, &d.Effects, ctxGeneral)}
+		if d.ShowOdds != nil {
+			ch.ShowOdds = *d.ShowOdds
+		}
 		if d.When.IsSet() && !d.Hide && strings.TrimSpace(d.Blocked) == "" {
 			l.errorf(p+".when", "%s has a condition but no `blocked` reason to show when it is unavailable (or set hide = true)", what)
 		}
@@ -109,7 +112,7 @@ func (l *loader) events() {
 		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxGeneral)
 		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxGeneral)
 		switch d.Trigger {
-		case "", "random":
+		case "", DefaultTrigger:
 			ev.Trigger = Random
 		case "scheduled":
 			ev.Trigger = Scheduled
@@ -126,7 +129,7 @@ func (l *loader) events() {
 			l.errorf(path, "`max` and `cooldown` cannot be negative")
 		}
 		if _, given := l.pos.keys[path+".max"]; ev.Trigger == Scheduled && !given {
-			ev.Max = 1
+			ev.Max = DefaultScheduledMax
 		}
 		if strings.TrimSpace(d.When.Src) == "false" {
 			l.errorf(path+".when", "event `%s` can never fire: its condition is always false", id)

@@ -16,7 +16,7 @@ const (
 	Level
 )
 
-var unitNames = map[string]Unit{"": Plain, "plain": Plain, "money": Money, "months": Months, "percent": Percent, "fraction": Fraction, "level": Level}
+var unitNames = map[string]Unit{"": Plain, DefaultUnit: Plain, "money": Money, "months": Months, "percent": Percent, "fraction": Fraction, "level": Level}
 
 // String returns the unit's name as written in TOML.
 func (u Unit) String() string {

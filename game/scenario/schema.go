@@ -28,6 +28,9 @@ func (Expr) JSONSchema() *jsonschema.Schema {
 func Schema() ([]byte, error) {
 	r := &jsonschema.Reflector{FieldNameTag: "toml", RequiredFromJSONSchemaTags: true, DoNotReference: false, AllowAdditionalProperties: false}
 	s := r.Reflect(&File{})
+	if err := describeSchema(s.Definitions); err != nil {
+		return nil, err
+	}
 	s.ID = "https://runwayladder.example/scenario.schema.json"
 	s.Title = "Runway & Ladder scenario (format 1)"
 	b, err := json.MarshalIndent(s, "", "  ")

@@ -67,7 +67,7 @@ func (l *loader) unit(path, u string) Unit {
 
 func (l *loader) better(path, b string) int {
 	switch b {
-	case "", "higher":
+	case "", DefaultBetter:
 		return 1
 	case "lower":
 		return -1

@@ -42,17 +42,17 @@ func (l *loader) funding() {
 			l.errorf(p+".months", "a raise must take 1 to 24 months, not %d", r.Months)
 		}
 		if r.RetryAfter == 0 {
-			r.RetryAfter = 3
+			r.RetryAfter = DefaultRetryAfter
 		}
 		if o := rd.Offer; o != nil {
 			l.need(p+".offer", "title", o.Title)
 			l.need(p+".offer", "text", o.Text)
 			r.Offer = &Offer{Title: o.Title, Text: strings.TrimSpace(o.Text), Start: o.Start, Wait: o.Wait}
 			if r.Offer.Start == "" {
-				r.Offer.Start = "Start raising"
+				r.Offer.Start = DefaultOfferStart
 			}
 			if r.Offer.Wait == "" {
-				r.Offer.Wait = "Not yet"
+				r.Offer.Wait = DefaultOfferWait
 			}
 		}
 		if rd.Raising != nil {
@@ -90,7 +90,7 @@ func (l *loader) ladder() {
 	}
 	ld.PromoteIf = l.c.Cond(d.PromoteIf, "the ladder's promote_if", ctxGeneral)
 	if !d.PromoteIf.IsSet() {
-		ld.PromoteIf = l.c.Cond(Expr{Src: "good_ratings >= 2"}, "the default promote_if", ctxGeneral)
+		ld.PromoteIf = l.c.Cond(Expr{Src: DefaultPromoteIf}, "the default promote_if", ctxGeneral)
 	}
 	ld.OutEnding = -1
 	if d.OutEnding != "" {
@@ -172,7 +172,7 @@ func (l *loader) fight() {
 	fi.Effort = l.c.Num(d.Effort, "your effort", ctxGeneral)
 	r := d.Exponent
 	if r == 0 {
-		r = 1
+		r = DefaultExponent
 	}
 	if r < 0.5 || r > 4 || r*2 != math.Trunc(r*2) {
 		l.errorf(p+".exponent", "exponent %v must be a multiple of 0.5 from 0.5 to 4", d.Exponent)
@@ -180,7 +180,7 @@ func (l *loader) fight() {
 	fi.Halves = int(r * 2)
 	fi.Luck = d.Luck
 	if _, given := l.pos.keys[p+".luck"]; !given {
-		fi.Luck = 0.2
+		fi.Luck = DefaultLuck
 	}
 	if fi.Luck < 0 || fi.Luck > 0.9 {
 		l.errorf(p+".luck", "luck must be from 0 to 0.9")

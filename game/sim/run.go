@@ -287,7 +287,7 @@ func (r *Run) draw() {
 func (r *Run) weight(i int) float64 {
 	w := r.sc.Events[i].Weight
 	if w == nil {
-		return 1
+		return scenario.DefaultWeight
 	}
 	return math.Max(finite(w(&r.env)), 0)
 }
