@@ -9,7 +9,8 @@ UI        := $(shell $(GO) list ./game/ui/... 2>/dev/null) runwayladder
 FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
-        screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser
+        screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser \
+        deps-postgres
 
 run: deps-desktop
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -24,15 +25,18 @@ test: deps-test vet headless-test ui-test web-test validate balance-check fuzz
 deps-desktop: ; @scripts/deps.sh desktop
 deps-test:    ; @scripts/deps.sh test
 deps-browser: ; @scripts/deps.sh browser
+deps-postgres: ; @scripts/deps.sh postgres
 
 vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 
-# The headless core and tool must build and pass without cgo.
-headless-test:
+# The headless core and tool must build and pass without cgo. The workshop
+# server's tests also run against a throwaway PostgreSQL cluster, which
+# scripts/with-postgres.sh starts and stops (they fail if it cannot start).
+headless-test: deps-postgres
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/careersim
-	CGO_ENABLED=0 $(GO) test -count=1 $(HEADLESS)
+	scripts/with-postgres.sh env CGO_ENABLED=0 $(GO) test -count=1 $(HEADLESS)
 
 ui-test: deps-test
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test -count=1 $(UI)

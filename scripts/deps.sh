@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages a target needs, only those missing.
-# Usage: scripts/deps.sh desktop|test|browser
+# Usage: scripts/deps.sh desktop|test|browser|postgres
 set -euo pipefail
 
 desktop=(gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri libegl1 libgles2)
 xvfb=(xvfb xauth)
 browser=(chromium)
+# The workshop server's tests start a throwaway cluster (scripts/with-postgres.sh).
+postgres=(postgresql)
 
 want=()
 case "${1:-test}" in
   desktop) want=("${desktop[@]}") ;;
   test)    want=("${desktop[@]}" "${xvfb[@]}") ;;
   browser) want=("${desktop[@]}" "${xvfb[@]}" "${browser[@]}") ;;
-  *) echo "usage: $0 desktop|test|browser" >&2; exit 2 ;;
+  postgres) want=("${postgres[@]}") ;;
+  *) echo "usage: $0 desktop|test|browser|postgres" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then
