@@ -15,7 +15,7 @@ func cmdBalance(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	id := fs.String("scenario", "", "scenario id")
 	runs := fs.Int("runs", 2000, "playthroughs per bot")
 	seed := fs.Uint64("seed", 1, "base seed (run i uses a seed derived from it)")
-	bot := fs.String("bot", "typical", "bot: random, typical, cautious, bold, a scenario's own, or all")
+	bot := fs.String("bot", "typical", "bot: random, typical, cautious, bold, first, second, last, a scenario's own, or all")
 	asJSON := fs.Bool("json", false, "print JSON")
 	workers := fs.Int("workers", 0, "parallel workers (default: one per core)")
 	var dirs dirsFlag
@@ -118,6 +118,18 @@ func printBalance(w io.Writer, sc *scenario.Scenario, rep *sim.BalanceReport) {
 		fmt.Fprintf(w, "; never fired: %s", strings.Join(rep.NeverFired, ", "))
 	}
 	fmt.Fprintf(w, "\nQuiet months (no event eligible): %.1f%%\n", rep.QuietMonths*100)
+	fmt.Fprintf(w, "Repeats: %.1f%% of months show a card the run has already shown; %.1f different cards per run\n", rep.RepeatShare*100, rep.DistinctCards)
+	if len(rep.Repeats) > 0 {
+		fmt.Fprint(w, "  most repeated (times per run):")
+		for i, e := range rep.Repeats[:min(len(rep.Repeats), 6)] {
+			sep := ","
+			if i == 0 {
+				sep = ""
+			}
+			fmt.Fprintf(w, "%s %s %.1f", sep, e.ID, e.Shows)
+		}
+		fmt.Fprintln(w)
+	}
 	if len(rep.Calibration) > 0 {
 		fmt.Fprintln(w, "\nCalibration bands")
 		for _, b := range rep.Calibration {

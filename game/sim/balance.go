@@ -26,25 +26,33 @@ type BalanceConfig struct {
 
 // BalanceReport summarises many runs of one bot.
 type BalanceReport struct {
-	Scenario           string             `json:"scenario"`
-	Version            int                `json:"version"`
-	Bot                string             `json:"bot"`
-	Runs               int                `json:"runs"`
-	Seed               uint64             `json:"seed"`
-	Endings            []EndingShare      `json:"endings"`
-	Categories         map[string]float64 `json:"categories"`
-	Axes               []Spread           `json:"axes"`
-	Stats              []Spread           `json:"stats"`
-	EventRuns          map[string]int     `json:"event_runs"`
-	NeverFired         []string           `json:"never_fired"`
-	QuietMonths        float64            `json:"quiet_month_share"`
-	Decisions          int64              `json:"decisions"`
-	Seconds            float64            `json:"seconds"`
-	DecisionsPerSecond float64            `json:"decisions_per_second"`
-	Workers            int                `json:"workers"`
-	SampleCodes        []string           `json:"sample_codes"`
-	Calibration        []BandResult       `json:"calibration"`
-	Failures           int                `json:"failures"`
+	Scenario    string             `json:"scenario"`
+	Version     int                `json:"version"`
+	Bot         string             `json:"bot"`
+	Runs        int                `json:"runs"`
+	Seed        uint64             `json:"seed"`
+	Endings     []EndingShare      `json:"endings"`
+	Categories  map[string]float64 `json:"categories"`
+	Axes        []Spread           `json:"axes"`
+	Stats       []Spread           `json:"stats"`
+	EventRuns   map[string]int     `json:"event_runs"`
+	NeverFired  []string           `json:"never_fired"`
+	QuietMonths float64            `json:"quiet_month_share"`
+	// RepeatShare is the share of decided months whose card the run had
+	// already shown (an event seen before, the next planning cycle or
+	// funding offer); DistinctCards is the mean number of different cards a
+	// run shows; Repeats lists the events shown more than once in an
+	// average run, most repeated first.
+	RepeatShare        float64       `json:"repeat_share"`
+	DistinctCards      float64       `json:"distinct_cards"`
+	Repeats            []EventRepeat `json:"repeats"`
+	Decisions          int64         `json:"decisions"`
+	Seconds            float64       `json:"seconds"`
+	DecisionsPerSecond float64       `json:"decisions_per_second"`
+	Workers            int           `json:"workers"`
+	SampleCodes        []string      `json:"sample_codes"`
+	Calibration        []BandResult  `json:"calibration"`
+	Failures           int           `json:"failures"`
 }
 
 // EndingShare is how often an ending was reached.
@@ -70,6 +78,15 @@ type Spread struct {
 	Mean float64 `json:"mean"`
 }
 
+// EventRepeat is how often an event was shown in an average run.
+type EventRepeat struct {
+	ID string `json:"id"`
+	// Shows is the mean number of times a run showed it (runs that never
+	// met it count as 0); Runs is the share of runs that met it.
+	Shows float64 `json:"shows"`
+	Runs  float64 `json:"runs"`
+}
+
 // BandResult is one calibration band checked.
 type BandResult struct {
 	ID     string  `json:"id"`
@@ -93,8 +110,11 @@ type runResult struct {
 	outcome   Outcome
 	final     []float64
 	fired     []bool
+	shows     []int // per event: months its card was shown
 	decisions int
 	quiet     int
+	repeats   int // months whose card had been shown before
+	distinct  int // different cards shown
 	code      string
 	atEnd     []bool // per calibration row: share condition at the end
 	among     []bool
@@ -166,6 +186,7 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 	for i, n := range r.st.Fired {
 		res.fired[i] = n > 0
 	}
+	res.shows, res.repeats, res.distinct = cardCounts(sc, r.st.Steps)
 	res.ending = -1
 	if r.st.Ending != "" {
 		res.ending, _ = sc.EndingIndex(r.st.Ending)
@@ -182,6 +203,30 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 		res.code = r.Code()
 	}
 	return res
+}
+
+// cardCounts counts, over a run's decided months, how often each event's
+// card was shown, the months whose card had been shown before, and the
+// different cards shown. Planning cycles, each funding round's offer and
+// quiet months count as cards too.
+func cardCounts(sc *scenario.Scenario, steps []Step) (shows []int, repeats, distinct int) {
+	shows = make([]int, len(sc.Events))
+	seen := map[Card]bool{}
+	for _, s := range steps {
+		c := s.Card
+		if c.Kind == CardFight || c.Kind == CardQuiet {
+			c.Index = 0
+		}
+		if c.Kind == CardEvent {
+			shows[c.Index]++
+		}
+		if seen[c] {
+			repeats++
+		} else {
+			seen[c] = true
+		}
+	}
+	return shows, repeats, len(seen)
 }
 
 // Balance plays cfg.Runs runs with cfg.Bot and checks every calibration
@@ -326,7 +371,8 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 	n := float64(len(results))
 	counts := make([]int, len(sc.Endings))
 	rep.Categories = map[string]float64{}
-	quiet, months := 0, 0
+	quiet, months, repeats, distinct := 0, 0, 0, 0
+	shows := make([]int, len(sc.Events))
 	rep.EventRuns = map[string]int{}
 	for _, r := range results {
 		if r.failed {
@@ -338,6 +384,11 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		}
 		quiet += r.quiet
 		months += r.decisions
+		repeats += r.repeats
+		distinct += r.distinct
+		for i, k := range r.shows {
+			shows[i] += k
+		}
 		for i, f := range r.fired {
 			if f {
 				rep.EventRuns[sc.Events[i].ID]++
@@ -357,7 +408,15 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 	}
 	if months > 0 {
 		rep.QuietMonths = float64(quiet) / float64(months)
+		rep.RepeatShare = float64(repeats) / float64(months)
 	}
+	rep.DistinctCards = float64(distinct) / n
+	for i, e := range sc.Events {
+		if mean := float64(shows[i]) / n; mean > float64(rep.EventRuns[e.ID])/n {
+			rep.Repeats = append(rep.Repeats, EventRepeat{ID: e.ID, Shows: mean, Runs: float64(rep.EventRuns[e.ID]) / n})
+		}
+	}
+	sort.SliceStable(rep.Repeats, func(i, j int) bool { return rep.Repeats[i].Shows > rep.Repeats[j].Shows })
 	units := []string{"money", "level", "plain", "plain", "plain", "months"}
 	for a, name := range AxisNames {
 		vals := make([]float64, len(results))

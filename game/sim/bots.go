@@ -15,19 +15,61 @@ type Bot struct {
 	sc   *scenario.Scenario
 	look *Run // scratch run for lookahead, reused to avoid allocation
 	odds []float64
+	// pos is a positional bot's position among the visible choices
+	// (posLast for the last); noPos for every other bot.
+	pos int
+}
+
+// Positions of the positional bots.
+const (
+	noPos   = -1
+	posLast = -2
+)
+
+// PositionalBot is a bot that presses the same position on every card,
+// whatever the card says: the player who does not read. Every scenario has
+// them; a scenario whose positional bots do as well as its typical player
+// rewards not reading (careersim check fails it).
+type PositionalBot struct {
+	Name, Description string
+	pos               int
+}
+
+// PositionalBots lists the positional bots in display order.
+func PositionalBots() []PositionalBot {
+	return []PositionalBot{
+		{"first", "always presses the first choice (the next available one when it is greyed out)", 0},
+		{"second", "always presses the second choice (the next available one when it is greyed out)", 1},
+		{"last", "always presses the last choice (the one before it when it is greyed out)", posLast},
+	}
+}
+
+// BotNames lists every bot a scenario can be played with: its own (the
+// shared random, typical, cautious and bold, then any it adds) and the
+// positional bots.
+func BotNames(sc *scenario.Scenario) []string {
+	var names []string
+	for _, b := range sc.Bots {
+		names = append(names, b.Name)
+	}
+	for _, p := range PositionalBots() {
+		names = append(names, p.Name)
+	}
+	return names
 }
 
 // NewBot makes the named bot for a scenario.
 func NewBot(sc *scenario.Scenario, name string) (*Bot, error) {
+	for _, p := range PositionalBots() {
+		if p.Name == name {
+			return &Bot{def: scenario.Bot{Name: p.Name, Description: p.Description}, sc: sc, pos: p.pos}, nil
+		}
+	}
 	def, ok := sc.Bot(name)
 	if !ok {
-		var names []string
-		for _, b := range sc.Bots {
-			names = append(names, b.Name)
-		}
-		return nil, fmt.Errorf("unknown bot %q (have %v)", name, names)
+		return nil, fmt.Errorf("unknown bot %q (have %v)", name, BotNames(sc))
 	}
-	return &Bot{def: def, sc: sc, odds: make([]float64, 8)}, nil
+	return &Bot{def: def, sc: sc, odds: make([]float64, 8), pos: noPos}, nil
 }
 
 // Name is the bot's name.
@@ -89,6 +131,9 @@ func (b *Bot) Choose(r *Run, decision int) int {
 	if n == 0 {
 		return 0
 	}
+	if b.pos != noPos {
+		return b.position(r, all)
+	}
 	whim := unit(r.st.Seed, r.st.Month, streamBot, decision)
 	if b.def.Name == "random" || whim < b.def.Explore || n == 1 {
 		k := int(unit(r.st.Seed, r.st.Month, streamBot, decision+1000) * float64(n))
@@ -112,6 +157,30 @@ func (b *Bot) Choose(r *Run, decision int) int {
 		}
 	}
 	return best
+}
+
+// position returns a positional bot's pick: its position among the choices
+// the player sees (hidden ones left out), or the nearest available one
+// after it (before it, for the last), wrapping round.
+func (b *Bot) position(r *Run, all []scenario.Choice) int {
+	var shown [8]int
+	vis := shown[:0]
+	for i := range all {
+		if r.available(i) || !all[i].Hide {
+			vis = append(vis, i)
+		}
+	}
+	k, step := b.pos, 1
+	if k == posLast || k >= len(vis) {
+		k, step = len(vis)-1, -1
+	}
+	for range vis {
+		if r.available(vis[k]) {
+			return vis[k]
+		}
+		k = (k + step + len(vis)) % len(vis)
+	}
+	return vis[0] // unreachable: Choose checked that one is available
 }
 
 // value judges choice i: every outcome is played forward on a scratch copy
