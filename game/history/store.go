@@ -56,6 +56,10 @@ type Report struct {
 	SetAside string `json:"set_aside,omitempty"`
 	// Restored is set when an interrupted repair was finished.
 	Restored bool `json:"restored,omitempty"`
+	// Unrepaired says why damage that was found could not be repaired
+	// (a full or read-only disk): the readable runs were still read, and
+	// nothing is written to history until a later Load repairs it.
+	Unrepaired string `json:"unrepaired,omitempty"`
 }
 
 func (r *Report) add(line int, reason string) {
@@ -102,6 +106,9 @@ func (r *Report) String() string {
 	if r.Restored {
 		note("An interrupted repair was finished.")
 	}
+	if r.Unrepaired != "" {
+		note("The damage could not be repaired yet (%s); the readable runs were read, and new runs are not saved until it can be.", r.Unrepaired)
+	}
 	if r.Migrated > 0 {
 		note("%d %s from an older version were updated.", r.Migrated, plural(r.Migrated, "run", "runs"))
 	}
@@ -123,12 +130,19 @@ func plural(n int, one, many string) string {
 
 // Store is the history of finished runs over a storage.Store: the user's
 // config folder on the desktop, localStorage in the browser.
+//
+// Processes: every read, repair and write holds the storage's lock on the
+// file (storage.Lock: one process at a time on the desktop), so a repair
+// never sees another process's append half done, and a Store that finds
+// the file changed by another process since it last looked (storage.Stamp)
+// reads it again before it writes.
 type Store struct {
 	mu    sync.Mutex
 	st    storage.Store
-	ready bool            // read (and repaired) in this session
-	codes map[string]bool // runs in the file
+	ready bool            // read (and repaired): codes and size are the file's
+	codes map[string]bool // runs in the file, by canonical code
 	size  int             // bytes in the file
+	stamp string          // the file as last read or written (storage.Stamp)
 }
 
 // Open returns the history kept in st. It reads nothing until Load or
@@ -142,40 +156,60 @@ func (s *Store) Where() string { return s.st.Where() + " (" + FileName + ")" }
 // rest. A damaged file (unreadable lines, a record cut off by a crash, a
 // file over MaxFileSize) is set aside under a new name after the readable
 // records are written back atomically, so no good record is ever lost and
-// the next Append starts on a clean file. Records of older format versions
-// are migrated; those of newer ones are kept in the file. The error is for
-// storage that cannot be used at all; the records are then nil.
+// the next Append starts on a clean file. Reading never depends on that
+// repair: when the disk refuses it (full, read-only) the readable records
+// are returned all the same and Report.Unrepaired says why. Records of
+// older format versions are migrated; those of newer ones are kept in the
+// file. The error is for storage that cannot be read at all, or that
+// another process keeps locked; the records are then nil.
 func (s *Store) Load() ([]Record, *Report, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.load()
+	unlock, err := storage.Lock(s.st, FileName)
+	if errors.Is(err, storage.ErrUnavailable) {
+		// No lock can be taken here (a read-only folder): read, and
+		// leave any repair to a process that can write.
+		return s.load(false)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("history: %w", err)
+	}
+	defer unlock()
+	return s.load(true)
 }
 
-func (s *Store) load() ([]Record, *Report, error) {
+// load reads the file; with the lock held (locked), it also repairs it.
+func (s *Store) load(locked bool) ([]Record, *Report, error) {
+	s.ready = false
 	rep := &Report{}
 	data, truncated, err := readBounded(s.st, FileName, MaxFileSize)
+	restore := false
 	if storage.IsNotFound(err) {
 		data, truncated, err = readBounded(s.st, repairName, MaxFileSize)
 		if storage.IsNotFound(err) {
-			s.ready, s.codes, s.size = true, map[string]bool{}, 0
+			s.ready, s.codes, s.size, s.stamp = locked, map[string]bool{}, 0, ""
 			return nil, rep, nil
 		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("history: %w", err)
-		}
-		if err := s.st.Write(FileName, data); err != nil {
-			return nil, nil, fmt.Errorf("history: finishing an interrupted repair: %w", err)
-		}
-		_ = s.st.Remove(repairName)
-		rep.Restored = true
-	} else if err != nil {
+		restore = err == nil
+	}
+	if err != nil {
 		return nil, nil, fmt.Errorf("history: %w", err)
 	}
 	rep.Truncated = truncated
 	recs, kept, torn := parseLines(data, rep)
-	codes := make(map[string]bool, len(recs))
-	for i := range recs {
-		codes[recs[i].Code] = true
+	if !locked {
+		if restore || rep.Damaged() || torn {
+			rep.Unrepaired = "the folder cannot be locked or written"
+		}
+		return recs, rep, nil
+	}
+	if restore {
+		if err := s.st.Write(FileName, data); err != nil {
+			rep.Unrepaired = "finishing an interrupted repair: " + err.Error()
+			return recs, rep, nil
+		}
+		_ = s.st.Remove(repairName)
+		rep.Restored = true
 	}
 	size := len(data)
 	switch {
@@ -184,29 +218,70 @@ func (s *Store) load() ([]Record, *Report, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := s.st.Write(repairName, good); err != nil {
-			return nil, nil, fmt.Errorf("history: saving the readable runs: %w", err)
-		}
-		aside, err := s.st.SetAside(FileName)
+		aside, err := s.repair(good)
 		if err != nil {
-			return nil, nil, fmt.Errorf("history: setting the damaged file aside: %w", err)
+			rep.Unrepaired = err.Error()
+			return recs, rep, nil
 		}
 		rep.SetAside = aside
-		if err := s.st.Write(FileName, good); err != nil {
-			return nil, nil, fmt.Errorf("history: writing the readable runs back: %w", err)
-		}
-		_ = s.st.Remove(repairName)
 		size = len(good)
 	case torn:
 		// The last record is whole but its newline was lost: add it, so
 		// the next record starts on a line of its own.
 		if err := s.st.Append(FileName, []byte("\n")); err != nil {
-			return nil, nil, fmt.Errorf("history: %w", err)
+			rep.Unrepaired = "ending the last line: " + err.Error()
+			return recs, rep, nil
 		}
 		size++
 	}
+	codes := make(map[string]bool, len(recs))
+	for i := range recs {
+		codes[recs[i].Code] = true
+	}
 	s.ready, s.codes, s.size = true, codes, size
+	s.stamp, _ = storage.Stamp(s.st, FileName)
 	return recs, rep, nil
+}
+
+// repair replaces a damaged file by its good records and returns the name
+// the damaged one is kept under. The good records go to repairName first,
+// so a crash at any step loses nothing: load finishes the job.
+func (s *Store) repair(good []byte) (string, error) {
+	if err := s.st.Write(repairName, good); err != nil {
+		return "", fmt.Errorf("saving the readable runs: %w", err)
+	}
+	aside, err := s.st.SetAside(FileName)
+	if err != nil {
+		_ = s.st.Remove(repairName)
+		return "", fmt.Errorf("setting the damaged file aside: %w", err)
+	}
+	if err := s.st.Write(FileName, good); err != nil {
+		// The next load finds repairName and finishes.
+		return "", fmt.Errorf("writing the readable runs back: %w", err)
+	}
+	_ = s.st.Remove(repairName)
+	return aside, nil
+}
+
+// current makes sure, with the lock held, that codes and size are the
+// file's: it reads the file again when this Store has not read it yet or
+// another process changed it since, and refuses to go on while damage
+// cannot be repaired, so a write never lands after a torn line.
+func (s *Store) current() error {
+	if s.ready {
+		stamp, ok := storage.Stamp(s.st, FileName)
+		if stamp == s.stamp && (ok || s.stamp == "") {
+			return nil
+		}
+	}
+	_, rep, err := s.load(true)
+	if err != nil {
+		return err
+	}
+	if rep.Unrepaired != "" {
+		return fmt.Errorf("history: %s is damaged and could not be repaired: %s", FileName, rep.Unrepaired)
+	}
+	return nil
 }
 
 // parseLines decodes every line. It returns the good records (first of
@@ -317,16 +392,6 @@ func encodeAll(recs []Record, kept [][]byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ensure reads the file once per session before the first write, so a
-// write never lands after a torn line or beside an unfinished repair.
-func (s *Store) ensure() error {
-	if s.ready {
-		return nil
-	}
-	_, _, err := s.load()
-	return err
-}
-
 // Append records a finished run, durably (the storage fsyncs). It returns
 // false, and writes nothing, when the run is already in history. If Load
 // has not run on this Store yet, Append runs it first (so it never writes
@@ -344,7 +409,12 @@ func (s *Store) Append(rec Record) (bool, error) {
 func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.ensure(); err != nil {
+	unlock, err := storage.Lock(s.st, FileName)
+	if err != nil {
+		return 0, 0, fmt.Errorf("history: %w", err)
+	}
+	defer unlock()
+	if err := s.current(); err != nil {
 		return 0, 0, err
 	}
 	var buf bytes.Buffer
@@ -380,6 +450,7 @@ func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
 		s.codes[c] = true
 	}
 	s.size += buf.Len()
+	s.stamp, _ = storage.Stamp(s.st, FileName)
 	return len(codes), duplicates, nil
 }
 
@@ -388,6 +459,11 @@ func (s *Store) Merge(recs []Record) (added, duplicates int, err error) {
 func (s *Store) Replace(recs []Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	unlock, err := storage.Lock(s.st, FileName)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	defer unlock()
 	seen := map[string]bool{}
 	var uniq []Record
 	for i := range recs {
@@ -408,6 +484,7 @@ func (s *Store) Replace(recs []Record) error {
 		return fmt.Errorf("history: %w", err)
 	}
 	s.ready, s.codes, s.size = true, seen, len(data)
+	s.stamp, _ = storage.Stamp(s.st, FileName)
 	return nil
 }
 

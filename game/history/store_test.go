@@ -229,8 +229,8 @@ func TestInterruptedRepairIsFinished(t *testing.T) {
 	_ = mem.Write(FileName, []byte(file))
 	// The crash: the good records are saved and the damaged file set
 	// aside, but the good records never reach history.jsonl.
-	if _, _, err := Open(&failingStore{Store: mem, failWrite: FileName}).Load(); err == nil {
-		t.Fatal("Load with a failing write reported no error")
+	if got, rep, err := Open(&failingStore{Store: mem, failWrite: FileName}).Load(); err != nil || len(got) != 2 || !strings.Contains(rep.Unrepaired, "disk on fire") {
+		t.Fatalf("Load with a failing write = %d records, %+v, %v; want the 2 readable ones and the reason", len(got), rep, err)
 	}
 	if _, err := mem.Read(FileName); !storage.IsNotFound(err) {
 		t.Fatalf("test setup: history.jsonl should be gone, got %v", err)
@@ -368,5 +368,50 @@ func TestReportString(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("report %q lacks %q", got, want)
 		}
+	}
+}
+
+// fullDisk refuses every write, as a full or read-only disk does.
+type fullDisk struct{ storage.Store }
+
+func (fullDisk) Write(string, []byte) error {
+	return fmt.Errorf("%w: no space left on device", storage.ErrUnavailable)
+}
+func (fullDisk) Append(string, []byte) error {
+	return fmt.Errorf("%w: no space left on device", storage.ErrUnavailable)
+}
+func (fullDisk) SetAside(string) (string, error) {
+	return "", fmt.Errorf("%w: no space left on device", storage.ErrUnavailable)
+}
+
+// TestReadingNeedsNoRepair: with a torn line on a disk that refuses writes,
+// history still reads (every time, not only once), says why it was not
+// repaired, refuses to append after the torn line, and changes nothing.
+func TestReadingNeedsNoRepair(t *testing.T) {
+	recs := played(t, bundled(t)[0], "typical", 3)
+	for _, tail := range []string{"cut", "no newline"} {
+		t.Run(tail, func(t *testing.T) {
+			mem := storage.NewMemory()
+			file := string(mustLine(t, recs[0])) + string(mustLine(t, recs[1]))
+			if tail == "cut" {
+				file += string(mustLine(t, recs[2]))[:50]
+			} else {
+				file = strings.TrimSuffix(file, "\n")
+			}
+			_ = mem.Write(FileName, []byte(file))
+			h := Open(fullDisk{mem})
+			for i := 0; i < 2; i++ {
+				got, rep, err := h.Load()
+				if err != nil || len(got) != 2 || !strings.Contains(rep.Unrepaired, "no space left") || !strings.Contains(rep.String(), "could not be repaired") {
+					t.Fatalf("Load %d on a full disk = %d records, %+v, %v", i+1, len(got), rep, err)
+				}
+			}
+			if _, err := h.Append(recs[2]); err == nil {
+				t.Fatal("Append after an unrepaired torn line succeeded")
+			}
+			if now, _ := mem.Read(FileName); string(now) != file {
+				t.Fatal("the file changed on a disk that refuses writes")
+			}
+		})
 	}
 }
