@@ -153,6 +153,8 @@ func historyExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("history import", stderr)
 	dir := fs.String("dir", "", "folder holding history.jsonl (default: the game's)")
+	var dirs dirsFlag
+	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable): runs of installed scenarios are replayed to check their outcomes")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return 2
@@ -177,7 +179,12 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "careersim history import:", err)
 		return 1
 	}
-	recs, rep, err := history.Import(data)
+	scs, err := library(dirs, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "careersim:", err)
+		return 1
+	}
+	recs, rep, err := history.ImportContext(context.Background(), data, history.ImportOptions{Scenarios: scs})
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", name, p.Line, p.Reason)
 	}
@@ -211,6 +218,12 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	}
 	if rep.Newer > 0 {
 		fmt.Fprintf(stdout, "; %d from a newer version of the game were skipped", rep.Newer)
+	}
+	if rep.Corrected > 0 {
+		fmt.Fprintf(stdout, "; %d claimed an outcome their run code does not give and were corrected from a replay", rep.Corrected)
+	}
+	if rep.Unchecked > 0 {
+		fmt.Fprintf(stdout, "; %d are of scenarios not installed here and could not be checked", rep.Unchecked)
 	}
 	fmt.Fprintln(stdout)
 	if len(rep.Problems)+rep.More > 0 {

@@ -65,7 +65,7 @@ func FuzzImportJSON(f *testing.F) {
 	f.Add([]byte(`[{"v":1},{"run":"x"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep := &Report{}
-		recs, _ := importJSON(data, rep)
+		recs, _, _ := importJSON(data, rep, nil)
 		checkRecords(t, recs)
 		checkLines(t, data, rep)
 	})
@@ -75,7 +75,7 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add([]byte("code,scenario\nx,y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep := &Report{}
-		recs, _ := importCSV(data, rep)
+		recs, _, _ := importCSV(data, rep, nil)
 		checkRecords(t, recs)
 		checkLines(t, data, rep)
 		// What was read exports and reads back the same.
@@ -83,7 +83,7 @@ func FuzzImportCSV(f *testing.F) {
 		if err := ExportCSV(&buf, recs); err != nil {
 			t.Fatalf("imported records do not export: %v", err)
 		}
-		again, err := importCSV(buf.Bytes(), &Report{})
+		again, _, err := importCSV(buf.Bytes(), &Report{}, nil)
 		if err != nil || !reflect.DeepEqual(again, recs) {
 			t.Fatalf("imported records change on export and import: %v\n%s", err, buf.Bytes())
 		}

@@ -56,6 +56,13 @@ type Report struct {
 	SetAside string `json:"set_aside,omitempty"`
 	// Restored is set when an interrupted repair was finished.
 	Restored bool `json:"restored,omitempty"`
+	// Corrected counts imported runs whose outcome differed from the
+	// replay of their run code and was taken from the replay.
+	Corrected int `json:"corrected,omitempty"`
+	// Unchecked counts imported runs of scenarios (or versions) not
+	// installed, whose outcome could not be replayed and is as the file
+	// says.
+	Unchecked int `json:"unchecked,omitempty"`
 	// Unrepaired says why damage that was found could not be repaired
 	// (a full or read-only disk): the readable runs were still read, and
 	// nothing is written to history until a later Load repairs it.
@@ -114,6 +121,14 @@ func (r *Report) String() string {
 	}
 	if r.Newer > 0 {
 		note("%d %s saved by a newer version of the game %s kept but not shown.", r.Newer, plural(r.Newer, "run", "runs"), plural(r.Newer, "is", "are"))
+	}
+	if r.Corrected > 0 {
+		note("%d %s an outcome that %s run code does not give; the replay's outcome was kept.", r.Corrected,
+			plural(r.Corrected, "run claimed", "runs claimed"), plural(r.Corrected, "its", "their"))
+	}
+	if r.Unchecked > 0 {
+		note("%d %s of scenarios not installed here, so %s outcome could not be checked.", r.Unchecked,
+			plural(r.Unchecked, "run is", "runs are"), plural(r.Unchecked, "its", "their"))
 	}
 	if r.Duplicates > 0 {
 		note("%d repeated %s skipped.", r.Duplicates, plural(r.Duplicates, "run was", "runs were"))
@@ -196,7 +211,7 @@ func (s *Store) load(locked bool) ([]Record, *Report, error) {
 		return nil, nil, fmt.Errorf("history: %w", err)
 	}
 	rep.Truncated = truncated
-	recs, kept, torn := parseLines(data, rep)
+	recs, _, kept, torn, _ := parseLines(data, rep, nil)
 	if !locked {
 		if restore || rep.Damaged() || torn {
 			rep.Unrepaired = "the folder cannot be locked or written"
@@ -285,11 +300,19 @@ func (s *Store) current() error {
 }
 
 // parseLines decodes every line. It returns the good records (first of
-// each run), the raw lines of newer builds to keep, and whether the data
-// ends without a newline after a good record.
-func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bool) {
+// each run) and the line each was read from, the raw lines of newer builds
+// to keep, and whether the data ends without a newline after a good record.
+// done, when set, is told how many bytes have been read now and then, and
+// stops the reading early by returning an error.
+func parseLines(data []byte, rep *Report, done func(int) error) (recs []Record, at []int, kept [][]byte, torn bool, err error) {
 	seen := map[string]bool{}
+	total := len(data)
 	for n := 1; len(data) > 0; n++ {
+		if done != nil && n%progressEvery == 0 {
+			if err := done(total - len(data)); err != nil {
+				return recs, at, kept, torn, err
+			}
+		}
 		line := data
 		end := bytes.IndexByte(data, '\n')
 		if end >= 0 {
@@ -319,7 +342,7 @@ func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bo
 			for _, rec := range found {
 				if !seen[rec.Code] {
 					seen[rec.Code] = true
-					recs = append(recs, rec)
+					recs, at = append(recs, rec), append(at, n)
 				}
 			}
 			continue
@@ -333,9 +356,9 @@ func parseLines(data []byte, rep *Report) (recs []Record, kept [][]byte, torn bo
 		if migrated {
 			rep.Migrated++
 		}
-		recs = append(recs, rec)
+		recs, at = append(recs, rec), append(at, n)
 	}
-	return recs, kept, torn
+	return recs, at, kept, torn, nil
 }
 
 // recordStarts mark where a record of each version begins: the encoder
