@@ -91,12 +91,18 @@ func (s Summary) Share(cats ...scenario.Category) float64 {
 func Score(o sim.Outcome) float64 {
 	w := o.Wealth
 	wealth := w / (math.Abs(w) + 500_000)
+	// Axes near ±math.MaxFloat64 would make the sum infinite (or NaN):
+	// beyond ±1e300 they rank alike.
+	level, skills, wellbeing, autonomy := bounded(o.Level), bounded(o.Skills), bounded(o.Wellbeing), bounded(o.Autonomy)
 	// Explicit conversions stop fused multiply-adds, so every platform
 	// ranks runs alike.
-	s := float64(25*wealth) + float64(4*o.Level) + float64(0.2*o.Skills) +
-		float64(0.3*o.Wellbeing) + float64(0.15*o.Autonomy)
+	s := float64(25*wealth) + float64(4*level) + float64(0.2*skills) +
+		float64(0.3*wellbeing) + float64(0.15*autonomy)
 	return s + categoryValue(o.Category)
 }
+
+// bounded clamps v to ±1e300, so a few of them add up to a finite number.
+func bounded(v float64) float64 { return math.Min(math.Max(v, -1e300), 1e300) }
 
 func categoryValue(c string) float64 {
 	switch scenario.Category(c) {
@@ -157,10 +163,8 @@ func axisStats(name string, vals []float64, idx []int) AxisStats {
 	// Stable, so MinRun and MaxRun are the first runs at the extremes.
 	sort.SliceStable(idx, func(i, j int) bool { return vals[idx[i]] < vals[idx[j]] })
 	sorted := make([]float64, len(vals))
-	sum := 0.0
 	for i, k := range idx {
 		sorted[i] = vals[k]
-		sum += vals[k]
 	}
 	st.Min, st.Max = sorted[0], sorted[len(sorted)-1]
 	st.MinRun = idx[0]
@@ -171,7 +175,7 @@ func axisStats(name string, vals []float64, idx []int) AxisStats {
 		}
 	}
 	st.Q1, st.Median, st.Q3 = Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75)
-	st.Mean = sum / float64(len(sorted))
+	st.Mean = sim.Mean(sorted)
 	return st
 }
 
@@ -189,7 +193,15 @@ func Quantile(sorted []float64, q float64) float64 {
 		return sorted[n-1]
 	}
 	frac := pos - float64(lo)
-	return sorted[lo] + frac*(sorted[lo+1]-sorted[lo])
+	a, b := sorted[lo], sorted[lo+1]
+	if frac == 0 || a == b {
+		return a
+	}
+	if d := b - a; !math.IsInf(d, 0) {
+		return a + frac*d
+	}
+	// Values near ±math.MaxFloat64: their difference overflows.
+	return a*(1-frac) + b*frac
 }
 
 // Group is a set of the player's runs that the compare screen shows as one

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
 	"testing"
@@ -172,5 +173,35 @@ func TestGroups(t *testing.T) {
 	var g Group
 	if g.Best() != nil || g.Worst() != nil {
 		t.Error("empty group has a best run")
+	}
+}
+
+// TestHugeFiniteOutcomesStayFinite: stats may reach ±math.MaxFloat64; the
+// summary of such runs must be finite everywhere, so it encodes as JSON.
+func TestHugeFiniteOutcomesStayFinite(t *testing.T) {
+	big := math.MaxFloat64
+	var samples []Sample
+	for i, w := range []float64{big, big, -big, big, big / 3} {
+		samples = append(samples, Sample{Outcome: sim.Outcome{Wealth: w, Level: w, Skills: -w, Wellbeing: w, Autonomy: w, Months: i, Category: "good"}})
+	}
+	s := Summarize(samples)
+	if _, err := json.Marshal(s); err != nil {
+		t.Fatalf("the summary does not encode: %v", err)
+	}
+	for _, a := range s.Axes {
+		for _, v := range []float64{a.Min, a.Q1, a.Median, a.Q3, a.Max, a.Mean} {
+			if math.IsInf(v, 0) || math.IsNaN(v) {
+				t.Fatalf("axis %s: %+v", a.Axis, a)
+			}
+		}
+	}
+	if got := s.Axis(0).Mean; got <= 0 || got >= big {
+		t.Errorf("mean wealth = %g", got)
+	}
+	if math.IsInf(s.BestScore, 0) || math.IsNaN(s.BestScore) || math.IsNaN(s.WorstScore) {
+		t.Errorf("scores %g, %g", s.BestScore, s.WorstScore)
+	}
+	if q := Quantile([]float64{-big, big}, 0.5); q != 0 {
+		t.Errorf("Quantile between -max and max = %g, want 0", q)
 	}
 }

@@ -436,13 +436,32 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 
 func spread(name, unit string, vals []float64) Spread {
 	sort.Float64s(vals)
+	return Spread{Name: name, Unit: unit, Min: vals[0], Max: vals[len(vals)-1],
+		P10: quantile(vals, 0.1), P25: quantile(vals, 0.25), P50: quantile(vals, 0.5),
+		P75: quantile(vals, 0.75), P90: quantile(vals, 0.9), Mean: Mean(vals)}
+}
+
+// Mean returns the mean of finite values, itself always finite: when the
+// plain sum overflows (stats may reach ±math.MaxFloat64), it sums the
+// values divided by their count instead, whose partial sums never pass
+// the largest value. 0 for no values.
+func Mean(vals []float64) float64 {
+	if len(vals) == 0 {
+		return 0
+	}
 	sum := 0.0
 	for _, v := range vals {
 		sum += v
 	}
-	return Spread{Name: name, Unit: unit, Min: vals[0], Max: vals[len(vals)-1],
-		P10: quantile(vals, 0.1), P25: quantile(vals, 0.25), P50: quantile(vals, 0.5),
-		P75: quantile(vals, 0.75), P90: quantile(vals, 0.9), Mean: sum / float64(len(vals))}
+	n := float64(len(vals))
+	if !math.IsInf(sum, 0) && !math.IsNaN(sum) {
+		return sum / n
+	}
+	sum = 0
+	for _, v := range vals {
+		sum += v / n
+	}
+	return sum
 }
 
 // quantile of sorted values (nearest rank).
