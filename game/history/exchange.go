@@ -64,4 +64,3 @@ func ExportCSV(w io.Writer, recs []Record) error {
 	}
 	return cw.Flush()
 }
-
