@@ -31,6 +31,7 @@ type exprContext int
 const (
 	ctxGeneral exprContext = iota
 	ctxAward               // resource_fight.award: may use share and award
+	ctxEvent               // an event's own conditions, weights, choices and texts: may use seen and cause_month
 )
 
 type nameKind int
@@ -71,12 +72,24 @@ func newExprCompiler(sc *Scenario, file string, pos positions, errs *Errors) *ex
 		c.env[f] = false
 	}
 	for i, n := range BuiltinVarNames {
+		if format2Vars[n] && sc.Format < 2 {
+			continue // a format-1 file may use the name for itself
+		}
 		c.names[n] = nameRef{nameVar, i}
 		c.env[n] = 0
 	}
 	for i, n := range BuiltinFlagNames {
 		c.names[n] = nameRef{nameBuiltinFlag, i}
 		c.env[n] = false
+	}
+	for i, p := range sc.Phases {
+		names := phaseNames(p.ID)
+		c.names[names[0]] = nameRef{nameBuiltinFlag, NumBuiltinFlags + i}
+		c.env[names[0]] = false
+		c.names[names[1]] = nameRef{nameVar, NumBuiltinVars + i}
+		c.env[names[1]] = 0
+		c.names[names[2]] = nameRef{nameVar, NumBuiltinVars + len(sc.Phases) + i}
+		c.env[names[2]] = 0
 	}
 	for n := range c.names {
 		c.all = append(c.all, n)
@@ -92,6 +105,11 @@ func newExprCompiler(sc *Scenario, file string, pos positions, errs *Errors) *ex
 	if sc.Funding == nil {
 		for _, n := range []string{"rounds_closed", "raise_months", "raising"} {
 			c.system[n] = "a [funding] section"
+		}
+	}
+	if len(sc.Phases) == 0 {
+		for _, n := range []string{"phase_months", "unvested"} {
+			c.system[n] = "[phases]"
 		}
 	}
 	return c
@@ -163,16 +181,24 @@ func (c *exprCompiler) compile(e Expr, what string, want string, ctx exprContext
 			return false // function names; expr checks their use
 		}
 		if _, known := c.names[id.Value]; !known {
-			c.failHelp(e, off, didYouMean(id.Value, c.all), "unknown name `%s` in %s", id.Value, what)
+			if format2Vars[id.Value] {
+				c.failHelp(e, off, "write format = 2 at the top of the file to use it", "`%s` in %s needs format = 2 (this file says format = 1)", id.Value, what)
+			} else {
+				c.failHelp(e, off, didYouMean(id.Value, c.all), "unknown name `%s` in %s", id.Value, what)
+			}
 			ok = false
 			return false
 		}
-		if need, limited := c.system[id.Value]; limited {
+		if need, limited := c.system[id.Value]; limited && c.names[id.Value].kind >= nameVar {
 			c.fail(e, off, "`%s` in %s only means something in a scenario with %s", id.Value, what, need)
 			ok = false
 		}
 		if (id.Value == "share" || id.Value == "award") && ctx != ctxAward {
 			c.fail(e, off, "`%s` in %s is only known inside [resource_fight.award]", id.Value, what)
+			ok = false
+		}
+		if (id.Value == "seen" || id.Value == "cause_month") && ctx != ctxEvent && c.names[id.Value].kind == nameVar {
+			c.fail(e, off, "`%s` in %s only means something in an event's own conditions, weights, choices and texts", id.Value, what)
 			ok = false
 		}
 		return false

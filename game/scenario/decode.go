@@ -32,6 +32,8 @@ type decoder struct {
 	// failed holds key paths whose value could not be decoded, so later
 	// checks do not pile follow-on messages onto the same key.
 	failed map[string]bool
+	// format2 lists the format-2 keys the file uses, in file order.
+	format2 []string
 }
 
 func (d *decoder) errorf(path string, format string, args ...any) {
@@ -146,6 +148,7 @@ func nestingDepth(src string) (int, Pos) {
 type fieldInfo struct {
 	index    []int
 	required bool
+	format2  bool // a key of format 2 (tag since:"2")
 }
 
 // fieldsOf lists the TOML keys of a struct type, flattening embedded structs.
@@ -166,7 +169,7 @@ func fieldsOf(t reflect.Type) (map[string]fieldInfo, []string) {
 				continue
 			}
 			req := strings.Contains(f.Tag.Get("jsonschema"), "required")
-			fields[name] = fieldInfo{index: idx, required: req}
+			fields[name] = fieldInfo{index: idx, required: req, format2: f.Tag.Get("since") == "2"}
 			names = append(names, name)
 		}
 	}
@@ -259,6 +262,9 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 				}
 				d.errorHelp(join(path, k), didYouMean(k, names), "unknown key `%s` %s", k, where)
 				continue
+			}
+			if fi.format2 {
+				d.format2 = append(d.format2, join(path, k))
 			}
 			d.decode(v.FieldByIndex(fi.index), m[k], join(path, k))
 		}

@@ -10,6 +10,11 @@ import (
 // allEffects visits every Effects block of the file with its key path.
 func (l *loader) allEffects(visit func(path string, e *Effects)) {
 	f := l.f
+	for _, id := range inOrder(l, "phases", f.Phases) {
+		if e := f.Phases[id].Enter; e != nil {
+			visit("phases."+id+".enter", e)
+		}
+	}
 	for i := range f.Monthly {
 		visit(fmt.Sprintf("monthly.%d", i), &f.Monthly[i].Effects)
 	}
@@ -119,6 +124,9 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 	if e.End != "" {
 		out.end = l.endingRef(path+".end", e.End) + 1
 	}
+	if e.Phase != "" {
+		out.phase = l.phaseRef(path+".phase", e.Phase) + 1
+	}
 	for _, as := range [][]Assign{out.Add, out.Set} {
 		for _, a := range as {
 			out.rederive = out.rederive || l.depStat[a.Stat]
@@ -135,5 +143,5 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 // declaresEffects reports whether the author wrote any effect, even one
 // that failed to compile (that has its own error).
 func declaresEffects(e *Effects) bool {
-	return len(e.Add)+len(e.Set)+len(e.SetFlags)+len(e.Clear)+len(e.FollowUps) > 0 || e.FollowUp != nil || e.StartRaise != "" || e.End != ""
+	return len(e.Add)+len(e.Set)+len(e.SetFlags)+len(e.Clear)+len(e.FollowUps) > 0 || e.FollowUp != nil || e.StartRaise != "" || e.End != "" || e.Phase != ""
 }

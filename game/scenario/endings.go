@@ -33,6 +33,9 @@ func (l *loader) endings() {
 		if d.FollowUp != nil || len(d.FollowUps) > 0 || d.StartRaise != "" || d.End != "" {
 			l.errorf(path, "ending `%s` can change stats and flags, but a follow_up, start_round or end means nothing once the run is over", id)
 		}
+		if d.Phase != "" {
+			l.errorf(path+".phase", "ending `%s` switches phase, which means nothing once the run is over", id)
+		}
 		e.Effect = l.effect(path, &d.Effects, ctxGeneral)
 		if d.AtEnd && !d.When.IsSet() {
 			fallback = true
@@ -90,6 +93,11 @@ func (l *loader) reachability() {
 			if r.Offer == nil && l.started[r.ID] == 0 {
 				l.errorf("funding.rounds."+r.ID, "round `%s` can never start: give it an [offer] or start it from a choice with start_round", r.ID)
 			}
+		}
+	}
+	for i, p := range sc.Phases {
+		if i != sc.StartPhase && l.entered[p.ID] == 0 && l.entered[""] == 0 {
+			l.errorf("phases."+p.ID, "phase `%s` can never be entered: switch to it with phase = \"%s\" in an effect, or make it the start_phase", p.ID, p.ID)
 		}
 	}
 	used := map[int]bool{}

@@ -25,6 +25,10 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 	if len(defs) < 2 || len(defs) > 4 {
 		l.errorf(path, "%s has %d choices; give it 2 to 4", owner, len(defs))
 	}
+	ctx := ctxEvent
+	if fight {
+		ctx = ctxGeneral
+	}
 	out := make([]Choice, 0, len(defs))
 	for i := range defs {
 		d := &defs[i]
@@ -32,8 +36,8 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		l.need(p, "label", d.Label)
 		what := fmt.Sprintf("choice %d of %s", i+1, owner)
 		ch := Choice{Label: d.Label, Blocked: d.Blocked, Text: strings.TrimSpace(d.Text), Hide: d.Hide, ShowOdds: DefaultShowOdds,
-			Source: l.cite(p+".source", d.Source), When: l.c.Cond(d.When, "the condition of "+what, ctxGeneral),
-			Effect: l.effect(p, &d.Effects, ctxGeneral)}
+			Source: l.cite(p+".source", d.Source), When: l.c.Cond(d.When, "the condition of "+what, ctx),
+			Effect: l.effect(p, &d.Effects, ctx)}
 		if d.ShowOdds != nil {
 			ch.ShowOdds = *d.ShowOdds
 		}
@@ -45,7 +49,7 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		} else if d.Effort.IsSet() {
 			l.errorf(p+".effort", "`effort` only applies to [resource_fight] options")
 		}
-		ch.Outcomes = l.outcomes(p, what, d.Outcomes)
+		ch.Outcomes = l.outcomes(p, what, d.Outcomes, ctx)
 		if len(ch.Outcomes) == 0 && ch.Text == "" {
 			l.errorf(p, "%s has neither a result `text` nor outcomes; say what happened and why", what)
 		}
@@ -60,7 +64,7 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 	return out
 }
 
-func (l *loader) outcomes(path, what string, defs []OutcomeDef) []Outcome {
+func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext) []Outcome {
 	var out []Outcome
 	rest := 0
 	sum, allConst := 0.0, true
@@ -68,11 +72,11 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef) []Outcome {
 		d := &defs[j]
 		p := fmt.Sprintf("%s.outcomes.%d", path, j)
 		l.need(p, "text", d.Text)
-		o := Outcome{Label: d.Label, Text: strings.TrimSpace(d.Text), Source: l.cite(p+".source", d.Source), Effect: l.effect(p, &d.Effects, ctxGeneral)}
+		o := Outcome{Label: d.Label, Text: strings.TrimSpace(d.Text), Source: l.cite(p+".source", d.Source), Effect: l.effect(p, &d.Effects, ctx)}
 		if !d.Chance.IsSet() {
 			rest++
 		} else {
-			o.Chance = l.c.Num(d.Chance, fmt.Sprintf("the chance of outcome %d of %s", j+1, what), ctxGeneral)
+			o.Chance = l.c.Num(d.Chance, fmt.Sprintf("the chance of outcome %d of %s", j+1, what), ctx)
 			if v, err := strconv.ParseFloat(d.Chance.Src, 64); err == nil && !d.Chance.Quoted {
 				if v < 0 || v > 1 {
 					l.errorf(p+".chance", "chance %v is outside 0..1", v)
@@ -109,8 +113,9 @@ func (l *loader) events() {
 		l.need(path, "text", d.Text)
 		ev := &sc.Events[i]
 		ev.Title, ev.Text, ev.Icon, ev.Source = d.Title, strings.TrimSpace(d.Text), d.Icon, l.cite(path+".source", d.Source)
-		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxGeneral)
-		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxGeneral)
+		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxEvent)
+		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxEvent)
+		ev.Phases = l.eventPhases(path+".phases", d.Phases)
 		switch d.Trigger {
 		case "", DefaultTrigger:
 			ev.Trigger = Random

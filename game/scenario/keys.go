@@ -45,6 +45,7 @@ const (
 	docSource = "a citation: a key of the calibration list or of `[sources]`, or free text"
 	docIcon   = "icon name: cash, burn, revenue, runway, traction, morale, equity, level, rating, impact, visibility, politics, headcount, budget, skills, wellbeing, savings, autonomy, research, reputation, clock, team"
 	docUnit   = "how the value is shown: `money` ($1.2M), `months`, `percent` (0-100), `fraction` (0-1 shown as %), `level`, `plain`"
+	docActive = "condition for the system to run, e.g. `\"at_startup\"`; while it is false the system does nothing"
 	docBetter = "which way is good for the player: `higher`, `lower` (e.g. burn) or `neither`; colours the deltas"
 )
 
@@ -52,7 +53,7 @@ const (
 // of the type's fields.
 var keyDocs = map[string][]keyDoc{
 	"File": {
-		{Key: "format", Doc: "the format version: `1`"},
+		{Key: "format", Doc: "the format version: `1`, or `2` for phases, text variables and shared events"},
 		{Key: "id", Doc: "stable id, lower case: `a-z`, `0-9`, `_`. Run codes and saves name it"},
 		{Key: "version", Doc: "content version, from 1. **Bump it when a change alters how a run plays**: old run codes are then refused instead of replaying a different run"},
 		{Key: "title", Doc: "title on the path card"},
@@ -63,6 +64,8 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "price", Doc: "one sentence: what the path costs"},
 		{Key: "months", Doc: "length of a run (1-240); the run ends at this month unless an ending comes first"},
 		{Key: "start_age", Doc: "the player's age at month 1, shown in the HUD"},
+		{Key: "start_phase", Shown: "the first phase", Doc: "the phase a run starts in"},
+		{Key: "phases", Doc: "the phases of a career, `[phases.ID]`, in display order: employers, a job hunt, a startup"},
 		{Key: "stats", Doc: "declared stats, `[stats.ID]`; effects may only change declared stats"},
 		{Key: "derived", Doc: "derived stats, `[derived.ID]`: expressions recomputed after every change"},
 		{Key: "monthly", Doc: "rules applied every month after the player's choice, `[[monthly]]`, in order"},
@@ -88,6 +91,8 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "chart", Default: false, Doc: "`true` draws it on the ending screen's charts"},
 		{Key: "help", Doc: "one sentence shown with the stat"},
 		{Key: "source", Doc: docSource},
+		{Key: "carry", Default: false, Doc: "`true`: a phase switch keeps the value (savings, skills, wellbeing, network...); otherwise it goes back to `initial` before the new phase's `enter`"},
+		{Key: "active", Shown: "always", Doc: "condition for the HUD to show the stat, e.g. `\"at_startup\"` (`hidden` still wins)"},
 	},
 	"DerivedDef": {
 		{Key: "label", Doc: "the name the player sees"},
@@ -101,6 +106,20 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "min", Doc: "lower end of the HUD bar (with `max`, also bounds the value)"},
 		{Key: "max", Doc: "upper end of the HUD bar (with `min`, also bounds the value)"},
 		{Key: "source", Doc: docSource},
+		{Key: "active", Shown: "always", Doc: "condition for the HUD to show the stat (`hidden` still wins)"},
+	},
+	"PhaseDef": {
+		{Key: "label", Doc: "the phase's name on the HUD, the ending's timeline and balance output, e.g. \"Big company\""},
+		{Key: "track", Shown: "the file's `track`", Doc: "the path this phase belongs to (`startup`, `corporate`, `between` for a job hunt...): what compare groups by"},
+		{Key: "scene", Doc: "art key of the phase's illustration"},
+		{Key: "enter", Doc: "effects applied on entering the phase, after the stats without `carry` went back to `initial`; it cannot switch phase"},
+		{Key: "vesting", Doc: "stock that vests while in this phase, `[phases.ID.vesting]`"},
+	},
+	"VestingDef": {
+		{Key: "grant", Doc: "money granted, evaluated once on entering the phase (expression)"},
+		{Key: "months", Doc: "the vesting period in months; the month of entry counts as the first"},
+		{Key: "cliff", Default: 0, Doc: "months with nothing vested; at the cliff its share vests at once, then the rest monthly"},
+		{Key: "into", Doc: "stat the vested money is added to"},
 	},
 	"Effects": {
 		{Key: "effects", Doc: "changes added to stats: `effects = { morale = -5, cash = \"-burn * 2\" }`"},
@@ -111,6 +130,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "follow_ups", Doc: "several at once: `follow_ups = [{ event = \"a\", after = 2 }, { event = \"b\", after = 4 }]`"},
 		{Key: "start_round", Doc: "starts raising this funding round (an id of `[funding.rounds]`)"},
 		{Key: "end", Doc: "ends the run at once with this ending id"},
+		{Key: "phase", Doc: "switches to this phase (an id of `[phases]`) after the effect's other changes; switching to the phase you are in starts a new stint"},
 	},
 	"FollowUpDef": {
 		{Key: "event", Doc: "the event id"},
@@ -130,6 +150,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "cooldown", Default: 0, Doc: "months before it may fire again"},
 		{Key: "icon", Doc: docIcon},
 		{Key: "source", Doc: docSource},
+		{Key: "phases", Shown: "every phase", Doc: "the phases the event may fire in (with `when`), e.g. `[\"bigco\", \"startup\"]`"},
 		{Key: "choices", Doc: "2 to 4 choices, `[[events.ID.choices]]`"},
 	},
 	"ChoiceDef": {
@@ -167,6 +188,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "out_of_cash", Doc: "the ending reached when cash falls below zero"},
 		{Key: "rounds", Doc: "the rounds, `[funding.rounds.ID]`, raised in file order, each once"},
 		{Key: "source", Doc: docSource},
+		{Key: "active", Shown: "always", Doc: docActive + "; on becoming active no raise is in progress, the next round is the first and `rounds_closed` is 0"},
 	},
 	"RoundDef": {
 		{Key: "label", Doc: "e.g. \"Seed\", \"Series A\""},
@@ -207,6 +229,8 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "levels", Doc: "the levels, lowest first, `[[ladder.levels]]`"},
 		{Key: "ratings", Doc: "the ratings, best first, `[[ladder.ratings]]`; their quotas add up to 1"},
 		{Key: "source", Doc: docSource},
+		{Key: "active", Shown: "always", Doc: docActive + "; on becoming active time in level, good ratings, the last rating and low strikes go to 0, the level to `start_level` and the salary to its pay, and calibrations count `first` and `every` from that month"},
+		{Key: "start_level", Default: 0, Doc: "level index on becoming active (expression, evaluated then)"},
 	},
 	"LevelDef": {
 		{Key: "title", Doc: "the level's title"},
@@ -236,6 +260,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "options", Doc: "your options at the cycle (2-4), `[[resource_fight.options]]`: choices with an extra `effort`"},
 		{Key: "award", Doc: "effects of the split; its expressions may use `share` (0-1) and `award` (share × pool)"},
 		{Key: "source", Doc: docSource},
+		{Key: "active", Shown: "always", Doc: docActive + "; planning cycles count `first` and `every` from the month it becomes active"},
 	},
 	"RivalDef": {
 		{Key: "name", Doc: "the team's name"},
@@ -305,6 +330,7 @@ type docRow struct {
 	required bool
 	// embedded names the type whose keys are embedded here (Effects).
 	embedded string
+	format2  bool
 }
 
 // docRows lists a type's keys in field order, each with its documentation;
@@ -330,7 +356,7 @@ func docRows(t reflect.Type) ([]docRow, error) {
 			return nil, fmt.Errorf("key %q of %s has no documentation in keyDocs", key, t.Name())
 		}
 		delete(docs, key)
-		rows = append(rows, docRow{keyDoc: d, required: strings.Contains(f.Tag.Get("jsonschema"), "required")})
+		rows = append(rows, docRow{keyDoc: d, required: strings.Contains(f.Tag.Get("jsonschema"), "required"), format2: f.Tag.Get("since") == "2"})
 	}
 	for k := range docs {
 		return nil, fmt.Errorf("keyDocs documents %s.%s, which the type does not have", t.Name(), k)
@@ -369,7 +395,7 @@ func keyTable(t reflect.Type) (string, error) {
 		if r.required {
 			def = "required"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.Key, def, strings.ReplaceAll(r.Doc, "|", "\\|"))
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.Key, def, strings.ReplaceAll(r.text(), "|", "\\|"))
 	}
 	return b.String(), nil
 }
@@ -424,7 +450,7 @@ func describeSchema(defs map[string]*jsonschema.Schema) error {
 				if !ok {
 					return fmt.Errorf("schema of %s has no property %s", name, r.Key)
 				}
-				p.Description = r.Doc
+				p.Description = r.text()
 				if r.Shown != "" {
 					p.Description += " Default: " + strings.Trim(r.Shown, "`") + "."
 				} else if r.Default != nil {
@@ -438,4 +464,12 @@ func describeSchema(defs map[string]*jsonschema.Schema) error {
 		}
 	}
 	return nil
+}
+
+// text is the row's meaning, marked when the key needs format 2.
+func (r docRow) text() string {
+	if r.format2 {
+		return "*(format 2)* " + r.Doc
+	}
+	return r.Doc
 }

@@ -20,9 +20,11 @@ type loader struct {
 	c   *exprCompiler
 	src map[string]Source
 	// scheduled counts follow-ups that name each event; started counts
-	// start_round effects per round.
+	// start_round effects per round; entered counts phase switches per
+	// phase.
 	scheduled map[string]int
 	started   map[string]int
+	entered   map[string]int
 	// depStat and depFlag mark what derived stats read.
 	depStat, depFlag []bool
 }
@@ -35,7 +37,7 @@ func Parse(name string, src []byte) (*Scenario, Errors) {
 	if f == nil {
 		return nil, d.errs
 	}
-	l := &loader{decoder: d, f: f, scheduled: map[string]int{}, started: map[string]int{}}
+	l := &loader{decoder: d, f: f, scheduled: map[string]int{}, started: map[string]int{}, entered: map[string]int{}}
 	sc := l.build()
 	l.errs.sort()
 	if l.errs.HasErrors() {
@@ -76,12 +78,14 @@ func (l *loader) need(path, key, v string) {
 func (l *loader) build() *Scenario {
 	f := l.f
 	sc := &Scenario{ID: f.ID, Title: f.Title, Track: f.Track, Role: f.Role, Pitch: strings.TrimSpace(f.Pitch),
-		Promise: f.Promise, Price: f.Price, Version: f.Version, Months: f.Months, StartAge: f.StartAge,
-		File: l.file, statIndex: map[string]int{}, flagIndex: map[string]int{}, eventIndex: map[string]int{}, endIndex: map[string]int{}}
+		Promise: f.Promise, Price: f.Price, Version: f.Version, Months: f.Months, StartAge: f.StartAge, Format: f.Format,
+		File: l.file, statIndex: map[string]int{}, flagIndex: map[string]int{}, eventIndex: map[string]int{}, endIndex: map[string]int{},
+		phaseIndex: map[string]int{}}
 	l.sc = sc
 	l.identity()
 	l.sources()
 	l.stats()
+	l.indexPhases()
 	l.collectFlags()
 	// Systems are compiled before the expression compiler is made, because
 	// which built-ins are allowed depends on them; their expressions are
@@ -110,6 +114,7 @@ func (l *loader) build() *Scenario {
 		}
 	}
 	l.derived()
+	l.phases()
 	l.rules()
 	l.events()
 	l.endings()

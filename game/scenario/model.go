@@ -59,12 +59,22 @@ const (
 	VarRaiseMonths          // months into the current raise (funding)
 	VarShare                // your share of the pool (resource_fight award)
 	VarAward                // share * pool (resource_fight award)
+	// Format 2.
+	VarPhaseMonths // months in the current phase (phases)
+	VarUnvested    // money not yet vested of the current grant (phases)
+	VarCauseMonth  // the month whose choice scheduled this follow-up, 0 otherwise (events)
+	VarSeen        // times this event fired before (events)
 	NumBuiltinVars
 )
 
 // BuiltinVarNames are the expression names of the built-in variables, in
-// the order of the Var constants.
-var BuiltinVarNames = [NumBuiltinVars]string{"month", "months_left", "months_in_level", "good_ratings", "last_rating", "rounds_closed", "raise_months", "share", "award"}
+// the order of the Var constants. After them in Env.V come, per phase in
+// file order, months_at_ID and then stints_ID.
+var BuiltinVarNames = [NumBuiltinVars]string{"month", "months_left", "months_in_level", "good_ratings", "last_rating", "rounds_closed", "raise_months", "share", "award",
+	"phase_months", "unvested", "cause_month", "seen"}
+
+// format2Vars are the built-in variables a format-1 file does not know.
+var format2Vars = map[string]bool{"phase_months": true, "unvested": true, "cause_month": true, "seen": true}
 
 // Built-in flags, stored after the declared flags in Env.F.
 const (
@@ -72,8 +82,12 @@ const (
 	NumBuiltinFlags
 )
 
-// BuiltinFlagNames are the expression names of the built-in flags.
+// BuiltinFlagNames are the expression names of the built-in flags. After
+// them in Env.F comes at_ID per phase, in file order.
 var BuiltinFlagNames = [NumBuiltinFlags]string{"raising"}
+
+// MaxPhases bounds the phases of a scenario.
+const MaxPhases = 32
 
 // Category is how an ending is judged.
 type Category string
@@ -105,6 +119,8 @@ type Scenario struct {
 	ID, Title, Track, Role    string
 	Pitch, Promise, Price     string
 	Version, Months, StartAge int
+	// Format is the format version the file was written in.
+	Format int
 	// File is where the scenario was read from ("bundled:startup.toml" for
 	// embedded ones).
 	File string
@@ -126,11 +142,16 @@ type Scenario struct {
 	Calibration []Calibration
 	Bots        []Bot
 	Sources     map[string]Source
+	// Phases lists the phases in file order (none in format 1); a run
+	// starts in StartPhase.
+	Phases     []Phase
+	StartPhase int
 
 	statIndex  map[string]int
 	flagIndex  map[string]int
 	eventIndex map[string]int
 	endIndex   map[string]int
+	phaseIndex map[string]int
 }
 
 // NumStats is the number of stats, declared and derived.
@@ -140,13 +161,28 @@ func (s *Scenario) NumStats() int { return len(s.Stats) }
 func (s *Scenario) Var(v int) int { return len(s.Stats) + v }
 
 // NumVars is the length of Env.V.
-func (s *Scenario) NumVars() int { return len(s.Stats) + NumBuiltinVars }
+func (s *Scenario) NumVars() int { return len(s.Stats) + NumBuiltinVars + 2*len(s.Phases) }
+
+// MonthsAtVar returns the Env.V index of months_at_ID of phase p.
+func (s *Scenario) MonthsAtVar(p int) int { return len(s.Stats) + NumBuiltinVars + p }
+
+// StintsVar returns the Env.V index of stints_ID of phase p.
+func (s *Scenario) StintsVar(p int) int { return len(s.Stats) + NumBuiltinVars + len(s.Phases) + p }
+
+// AtFlag returns the Env.F index of at_ID of phase p.
+func (s *Scenario) AtFlag(p int) int { return len(s.Flags) + NumBuiltinFlags + p }
 
 // FlagVar returns the Env.F index of a built-in flag.
 func (s *Scenario) FlagVar(f int) int { return len(s.Flags) + f }
 
 // NumFlagVars is the length of Env.F.
-func (s *Scenario) NumFlagVars() int { return len(s.Flags) + NumBuiltinFlags }
+func (s *Scenario) NumFlagVars() int { return len(s.Flags) + NumBuiltinFlags + len(s.Phases) }
+
+// PhaseIndex finds a phase by id.
+func (s *Scenario) PhaseIndex(id string) (int, bool) {
+	i, ok := s.phaseIndex[id]
+	return i, ok
+}
 
 // StatIndex finds a stat by id.
 func (s *Scenario) StatIndex(id string) (int, bool) {
@@ -204,6 +240,12 @@ type Stat struct {
 	// Bounded reports that Min and Max bound the value (always for declared
 	// stats; for derived stats only when the author gave both).
 	Bounded bool
+	// Carry reports that a phase switch keeps the value (otherwise it goes
+	// back to Initial).
+	Carry bool
+	// Active, when set, says when the HUD shows the stat (Hidden still
+	// wins).
+	Active Cond
 }
 
 // Assign is one stat change.
@@ -218,9 +260,9 @@ type Effect struct {
 	SetFlags   []int
 	ClearFlags []int
 	FollowUps  []FollowUp
-	// startRound and end hold an index plus one, so the zero Effect does
-	// nothing; read them with StartRound and End.
-	startRound, end int
+	// startRound, end and phase hold an index plus one, so the zero Effect
+	// does nothing; read them with StartRound, End and Phase.
+	startRound, end, phase int
 	// rederive reports that the effect changes something a derived stat
 	// reads.
 	rederive bool
@@ -236,10 +278,13 @@ func (e *Effect) StartRound() int { return e.startRound - 1 }
 // End returns the ending the effect ends the run with, or -1.
 func (e *Effect) End() int { return e.end - 1 }
 
+// Phase returns the phase the effect switches to, or -1.
+func (e *Effect) Phase() int { return e.phase - 1 }
+
 // Empty reports whether the effect changes nothing.
 func (e *Effect) Empty() bool {
 	return len(e.Add) == 0 && len(e.Set) == 0 && len(e.SetFlags) == 0 && len(e.ClearFlags) == 0 &&
-		len(e.FollowUps) == 0 && e.startRound == 0 && e.end == 0
+		len(e.FollowUps) == 0 && e.startRound == 0 && e.end == 0 && e.phase == 0
 }
 
 // FollowUp schedules an event.
@@ -262,6 +307,9 @@ type Event struct {
 	Trigger                       Trigger
 	Max, Cooldown                 int
 	Choices                       []Choice
+	// Phases is a bit set of the phases the event may fire in; 0 means
+	// every phase.
+	Phases uint64
 }
 
 // Choice is one choice on a card.
@@ -299,6 +347,8 @@ type Funding struct {
 	OutOfCash                 int
 	Rounds                    []Round
 	Source                    string
+	// Active, when set, says when the system runs (nil: always).
+	Active Cond
 }
 
 // Round is one fundraising round.
@@ -337,6 +387,10 @@ type Ladder struct {
 	Promotion []Effect
 	Ratings   []Rating
 	Source    string
+	// Active, when set, says when the system runs (nil: always);
+	// StartLevel is the level on entering it (nil: 0).
+	Active     Cond
+	StartLevel Num
 }
 
 // Rating is one calibration rating.
@@ -359,6 +413,25 @@ type Fight struct {
 	Rivals  []Rival
 	Options []Choice
 	Award   Effect
+	// Active, when set, says when the system runs (nil: always).
+	Active Cond
+}
+
+// Phase is one phase of a career.
+type Phase struct {
+	ID, Label, Track, Scene string
+	// Enter applies on entering the phase, after the stats that do not
+	// carry went back to their initial values.
+	Enter   Effect
+	Vesting *Vesting
+}
+
+// Vesting is stock that vests while in a phase: nothing until the cliff,
+// then the cliff's share at once, then monthly until Months.
+type Vesting struct {
+	Grant         Num
+	Months, Cliff int
+	Into          int // stat the vested money is added to
 }
 
 // Rival is a rival team.

@@ -52,10 +52,14 @@ func (l *loader) collectFlags() {
 			return
 		}
 		for _, b := range BuiltinVarNames {
-			if b == name {
+			if b == name && (sc.Format >= 2 || !format2Vars[name]) {
 				l.errorf(path, "`%s` is a built-in name and cannot be a flag", name)
 				return
 			}
+		}
+		if id, ok := l.phaseOfName(name); ok {
+			l.errorf(path, "`%s` is a name phase `%s` gives expressions and cannot be a flag", name, id)
+			return
 		}
 		sc.flagIndex[name] = len(sc.Flags)
 		sc.Flags = append(sc.Flags, name)
@@ -167,4 +171,46 @@ func (l *loader) botRef(path, name string) {
 		names = append(names, b.Name)
 	}
 	l.errorHelp(path, didYouMean(name, names), "unknown bot `%s`", name)
+}
+
+// phaseRef resolves the phase an effect switches to (or start_phase), and
+// counts the entry for the reachability check.
+func (l *loader) phaseRef(path, id string) int {
+	i := l.phaseRefOnly(path, id)
+	if i >= 0 {
+		l.entered[id]++
+	} else {
+		l.entered[""]++ // a typo: which phase was meant is unknown
+	}
+	return i
+}
+
+// phaseRefOnly resolves a phase named anywhere else (an event's phases).
+func (l *loader) phaseRefOnly(path, id string) int {
+	if i, ok := l.sc.phaseIndex[id]; ok {
+		return i
+	}
+	if len(l.sc.Phases) == 0 {
+		l.errorf(path, "unknown phase `%s`: the file declares no [phases.ID]", id)
+		return -1
+	}
+	ids := make([]string, len(l.sc.Phases))
+	for i, p := range l.sc.Phases {
+		ids[i] = p.ID
+	}
+	l.errorHelp(path, refHelp(id, ids), "unknown phase `%s`", id)
+	return -1
+}
+
+// refHelp suggests the closest id and lists every valid one, for a
+// reference to something the file does not declare.
+func refHelp(name string, ids []string) string {
+	list := "valid: " + strings.Join(ids, ", ")
+	if len(ids) == 0 {
+		list = "the file declares none"
+	}
+	if dym := didYouMean(name, ids); dym != "" {
+		return dym + " " + list
+	}
+	return list
 }

@@ -3,16 +3,22 @@ package scenario
 // Identity, sources and stats: the parts of a file everything else refers to.
 
 import (
+	"fmt"
 	"strings"
 )
 
 func (l *loader) identity() {
 	f := l.f
-	if f.Format != FormatVersion && !l.failed["format"] {
+	if (f.Format < 1 || f.Format > FormatVersion) && !l.failed["format"] {
 		if f.Format > FormatVersion {
-			l.errorHelp("format", "update the game, or write the file for format 1", "scenario format %d is newer than this build understands (it reads format %d)", f.Format, FormatVersion)
+			l.errorHelp("format", fmt.Sprintf("update the game, or write the file for format %d", FormatVersion), "scenario format %d is newer than this build understands (it reads %s)", f.Format, formatsRead())
 		} else {
-			l.errorf("format", "scenario format %d is not known; this build reads format %d", f.Format, FormatVersion)
+			l.errorf("format", "scenario format %d is not known; this build reads %s", f.Format, formatsRead())
+		}
+	}
+	if f.Format == 1 {
+		for _, p := range l.format2 {
+			l.errorHelp(p, "write format = 2 at the top of the file to use it", "`%s` needs format = 2 (this file says format = 1)", lastKey(p))
 		}
 	}
 	if !l.failed["id"] {
@@ -91,6 +97,7 @@ func (l *loader) stats() {
 		if (d.Initial < d.Min || d.Initial > d.Max) && !l.failed[path+".initial"] && !l.failed[path+".min"] && !l.failed[path+".max"] {
 			l.errorf(path+".initial", "stat `%s` starts at %v, outside its bounds %v..%v", id, d.Initial, d.Min, d.Max)
 		}
+		l.builtinClash(path, "stat", id)
 		sc.statIndex[id] = len(sc.Stats)
 		sc.Stats = append(sc.Stats, Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
 			Unit: l.unit(path+".unit", d.Unit), Initial: d.Initial, Min: d.Min, Max: d.Max, Hidden: d.Hidden, Chart: d.Chart,
@@ -106,6 +113,7 @@ func (l *loader) stats() {
 			continue
 		}
 		l.need(path, "label", d.Label)
+		l.builtinClash(path, "derived stat", id)
 		st := Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
 			Unit: l.unit(path+".unit", d.Unit), Hidden: d.Hidden, Chart: d.Chart, Better: l.better(path+".better", d.Better)}
 		if d.Min != nil && d.Max != nil {
@@ -136,6 +144,34 @@ func (l *loader) derived() {
 			if j, ok := sc.flagIndex[name]; ok {
 				l.depFlag[j] = true
 			}
+		}
+	}
+}
+
+// formatsRead names the format versions this build reads.
+func formatsRead() string {
+	if FormatVersion == 2 {
+		return "formats 1 and 2"
+	}
+	return fmt.Sprintf("formats 1 to %d", FormatVersion)
+}
+
+// builtinClash refuses, from format 2 on, a stat named like a built-in
+// (format 1 files keep the names they had).
+func (l *loader) builtinClash(path, kind, id string) {
+	if l.f.Format < 2 {
+		return
+	}
+	for _, b := range BuiltinVarNames {
+		if b == id {
+			l.errorHelp(path, "rename the stat", "%s `%s` has the name of a built-in variable", kind, id)
+			return
+		}
+	}
+	for _, b := range BuiltinFlagNames {
+		if b == id {
+			l.errorHelp(path, "rename the stat", "%s `%s` has the name of a built-in flag", kind, id)
+			return
 		}
 	}
 }

@@ -21,6 +21,7 @@ func (l *loader) funding() {
 	fu.Valuation = l.optionalStat("funding.valuation", d.Valuation)
 	fu.Raised = l.optionalStat("funding.raised", d.Raised)
 	fu.OutOfCash = l.endingRef("funding.out_of_cash", d.OutOfCash)
+	fu.Active = l.c.Cond(d.Active, "the `active` of [funding]", ctxGeneral)
 	fu.Source = l.cite("funding.source", d.Source)
 	if len(d.Rounds) == 0 {
 		l.errorf("funding", "[funding] has no rounds; add at least one [funding.rounds.NAME]")
@@ -101,6 +102,8 @@ func (l *loader) ladder() {
 		l.errorf("ladder", "up-or-out limits or low_strikes need an `out_ending`")
 	}
 	ld.Source = l.cite("ladder.source", d.Source)
+	ld.Active = l.c.Cond(d.Active, "the `active` of [ladder]", ctxGeneral)
+	ld.StartLevel = l.c.Num(d.StartLevel, "the ladder's start_level", ctxGeneral)
 	if len(d.Levels) < 2 {
 		l.errorf("ladder.levels", "a ladder needs at least 2 levels")
 	}
@@ -193,6 +196,7 @@ func (l *loader) fight() {
 		l.need(rp, "name", rv.Name)
 		fi.Rivals = append(fi.Rivals, Rival{Name: rv.Name, Strength: l.c.Num(rv.Strength, "the strength of rival `"+rv.Name+"`", ctxGeneral)})
 	}
+	fi.Active = l.c.Cond(d.Active, "the `active` of [resource_fight]", ctxGeneral)
 	fi.Options = l.choices(p+".options", "the resource fight", d.Options, true)
 	fi.Award = l.effect(p+".award", &d.Award, ctxAward)
 	if fi.Award.Empty() {

@@ -1,13 +1,16 @@
 package scenario
 
-// This file holds the scenario format as authors write it (format version 1).
+// This file holds the scenario format as authors write it (format versions 1
+// and 2). A field tagged `since:"2"` is a format-2 key: a format-1 file that
+// uses it is told it needs format = 2.
 // The same types drive the decoder (decode.go), the JSON Schema (schema.go)
 // and the key tables of docs/scenario-format.md: the `toml` tag is the key,
 // the `jsonschema` tag says whether it is required (and its enum); what each
 // key means and its default are in keys.go and defaults.go.
 
-// FormatVersion is the only scenario format version this build reads.
-const FormatVersion = 1
+// FormatVersion is the newest scenario format version this build reads; it
+// reads every version from 1.
+const FormatVersion = 2
 
 // File is one scenario file as written by an author.
 type File struct {
@@ -22,7 +25,10 @@ type File struct {
 	Price    string `toml:"price" jsonschema:"required"`
 	Months   int    `toml:"months" jsonschema:"required"`
 	StartAge int    `toml:"start_age"`
+	// StartPhase is the phase a run starts in (default: the first).
+	StartPhase string `toml:"start_phase" since:"2"`
 
+	Phases      map[string]PhaseDef   `toml:"phases" since:"2"`
 	Stats       map[string]StatDef    `toml:"stats" jsonschema:"required"`
 	Derived     map[string]DerivedDef `toml:"derived"`
 	Monthly     []RuleDef             `toml:"monthly"`
@@ -50,6 +56,8 @@ type StatDef struct {
 	Chart   bool    `toml:"chart"`
 	Help    string  `toml:"help"`
 	Source  string  `toml:"source"`
+	Carry   bool    `toml:"carry" since:"2"`
+	Active  Expr    `toml:"active" since:"2"`
 }
 
 // DerivedDef declares a stat computed from others.
@@ -65,6 +73,24 @@ type DerivedDef struct {
 	Min    *float64 `toml:"min"`
 	Max    *float64 `toml:"max"`
 	Source string   `toml:"source"`
+	Active Expr     `toml:"active" since:"2"`
+}
+
+// PhaseDef is one phase of a career: an employer, a job hunt, a startup.
+type PhaseDef struct {
+	Label   string      `toml:"label" jsonschema:"required"`
+	Track   string      `toml:"track"`
+	Scene   string      `toml:"scene"`
+	Enter   *Effects    `toml:"enter"`
+	Vesting *VestingDef `toml:"vesting"`
+}
+
+// VestingDef is stock that vests while in a phase.
+type VestingDef struct {
+	Grant  Expr   `toml:"grant" jsonschema:"required"`
+	Months int    `toml:"months" jsonschema:"required"`
+	Cliff  int    `toml:"cliff"`
+	Into   string `toml:"into" jsonschema:"required"`
 }
 
 // Effects are the changes a choice, outcome, rule or system result makes.
@@ -77,6 +103,7 @@ type Effects struct {
 	FollowUps  []FollowUpDef   `toml:"follow_ups"`
 	StartRaise string          `toml:"start_round"`
 	End        string          `toml:"end"`
+	Phase      string          `toml:"phase" since:"2"`
 }
 
 // FollowUpDef schedules an event.
@@ -103,6 +130,7 @@ type EventDef struct {
 	Cooldown int         `toml:"cooldown"`
 	Icon     string      `toml:"icon"`
 	Source   string      `toml:"source"`
+	Phases   []string    `toml:"phases" since:"2"`
 	Choices  []ChoiceDef `toml:"choices" jsonschema:"required"`
 }
 
@@ -153,6 +181,7 @@ type FundingDef struct {
 	OutOfCash string              `toml:"out_of_cash" jsonschema:"required"`
 	Rounds    map[string]RoundDef `toml:"rounds" jsonschema:"required"`
 	Source    string              `toml:"source"`
+	Active    Expr                `toml:"active" since:"2"`
 }
 
 // RoundDef is one fundraising round.
@@ -202,6 +231,8 @@ type LadderDef struct {
 	Levels     []LevelDef  `toml:"levels" jsonschema:"required"`
 	Ratings    []RatingDef `toml:"ratings" jsonschema:"required"`
 	Source     string      `toml:"source"`
+	Active     Expr        `toml:"active" since:"2"`
+	StartLevel Expr        `toml:"start_level" since:"2"`
 }
 
 // LevelDef is one rung of the ladder.
@@ -240,6 +271,7 @@ type FightDef struct {
 	Options  []ChoiceDef `toml:"options" jsonschema:"required"`
 	Award    Effects     `toml:"award" jsonschema:"required"`
 	Source   string      `toml:"source"`
+	Active   Expr        `toml:"active" since:"2"`
 }
 
 // RivalDef is a rival team.

@@ -265,6 +265,7 @@ func copyState(dst, src *State) {
 	// does not draw cards. Appends to FollowUps must not write into src's
 	// array, so cap it.
 	dst.FollowUps = src.FollowUps[:len(src.FollowUps):len(src.FollowUps)]
+	dst.PhaseLog = src.PhaseLog[:len(src.PhaseLog):len(src.PhaseLog)]
 }
 
 // Play runs a whole run with the bot and returns it.

@@ -34,6 +34,7 @@ const (
 	NoteFunding NoteKind = iota
 	NoteLadder
 	NoteFight
+	NotePhase
 )
 
 // Note is one line a system adds to the report.

@@ -29,6 +29,13 @@ type Run struct {
 	// nothing.
 	pending []float64
 	weights []float64
+	// rep is the report of the month being played, if one is wanted, for
+	// notes written deep in the rules (a phase switch, vesting); byChoice
+	// is set while the player's choice and its outcome apply.
+	rep      *Report
+	byChoice bool
+	// actives reports that some system has an `active` condition.
+	actives bool
 }
 
 // New starts a run at month 1 with its first card drawn.
@@ -42,6 +49,7 @@ func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
 	r := attach(sc, st)
 	r.setBuiltins()
 	r.derive()
+	r.start()
 	if opt.Record {
 		st.Series = [][]float64{append([]float64(nil), st.Vals[:sc.NumStats()]...)}
 	}
@@ -52,7 +60,7 @@ func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
 // attach makes a Run over a state; every Run is made here so the
 // expression environment is always wired.
 func attach(sc *scenario.Scenario, st *State) *Run {
-	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats())}
+	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats()), actives: hasActive(sc)}
 	r.env.Refresh = r.derive
 	r.bind()
 	return r
@@ -178,16 +186,23 @@ func (r *Run) apply(e *scenario.Effect) int {
 		r.st.Flags[f] = false
 	}
 	for _, fu := range e.FollowUps {
-		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After})
+		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After, From: r.st.Month, ByChoice: r.byChoice})
 	}
-	if sr := e.StartRound(); sr >= r.st.NextRound && r.st.Raising < 0 && sc.Funding != nil {
+	if sr := e.StartRound(); sr >= r.st.NextRound && r.st.Raising < 0 && sc.Funding != nil && r.on(offFunding) {
 		// A closed round never restarts; starting a later one skips ahead.
 		r.startRaise(sr)
 	}
 	if e.Rederive() {
 		r.env.Stale = true
 	}
-	return e.End()
+	end := e.End()
+	if p := e.Phase(); p >= 0 {
+		// After the effect's other changes.
+		if e := r.switchPhase(p); e >= 0 && end < 0 {
+			end = e
+		}
+	}
+	return end
 }
 
 func (r *Run) clamp(stat int, x float64) float64 {
@@ -211,6 +226,18 @@ func (r *Run) eligible(i int) bool {
 	if last := r.st.LastFired[i]; last > 0 && r.st.Month-last <= ev.Cooldown {
 		return false
 	}
+	return r.fits(i)
+}
+
+// fits reports whether event i's phases and condition hold now; its
+// condition sees how often it fired before as `seen`.
+func (r *Run) fits(i int) bool {
+	ev := &r.sc.Events[i]
+	if ev.Phases != 0 && ev.Phases&(1<<r.st.Phase) == 0 {
+		return false
+	}
+	// Set for the weight too, which is computed after.
+	r.st.Vals[r.sc.Var(scenario.VarSeen)] = float64(r.st.Fired[i])
 	return ev.When == nil || ev.When(&r.env)
 }
 
@@ -220,7 +247,9 @@ func (r *Run) eligible(i int) bool {
 func (r *Run) draw() {
 	sc, st := r.sc, r.st
 	m := st.Month
-	if f := sc.Fight; f != nil && m >= f.First && (m-f.First)%f.Every == 0 {
+	cause := sc.Var(scenario.VarCauseMonth)
+	st.Vals[cause], st.Vals[sc.Var(scenario.VarSeen)], st.Because = 0, 0, 0
+	if f := sc.Fight; f != nil && r.on(offFight) && m-st.FightFrom >= f.First && (m-st.FightFrom-f.First)%f.Every == 0 {
 		st.Card = Card{Kind: CardFight}
 		return
 	}
@@ -231,8 +260,13 @@ func (r *Run) draw() {
 		}
 		st.FollowUps = append(st.FollowUps[:i], st.FollowUps[i+1:]...)
 		i--
-		if ev := &sc.Events[fu.Event]; ev.When != nil && !ev.When(&r.env) {
+		st.Vals[cause] = float64(fu.From)
+		if !r.fits(fu.Event) {
+			st.Vals[cause] = 0
 			continue // the situation it follows up on has passed
+		}
+		if fu.ByChoice {
+			st.Because = fu.From
 		}
 		r.fire(fu.Event)
 		return
@@ -243,10 +277,11 @@ func (r *Run) draw() {
 			return
 		}
 	}
-	if fu := sc.Funding; fu != nil && st.Raising < 0 && st.NextRound < len(fu.Rounds) && m >= st.OfferAfter {
+	if fu := sc.Funding; fu != nil && r.on(offFunding) && st.Raising < 0 && st.NextRound < len(fu.Rounds) && m >= st.OfferAfter {
 		rd := &fu.Rounds[st.NextRound]
 		if rd.Offer != nil && (rd.When == nil || rd.When(&r.env)) {
 			st.Card = Card{Kind: CardOffer, Index: st.NextRound}
+			st.Vals[sc.Var(scenario.VarSeen)] = 0
 			return
 		}
 	}
@@ -282,6 +317,7 @@ func (r *Run) draw() {
 		return
 	}
 	st.Card = Card{Kind: CardQuiet}
+	st.Vals[sc.Var(scenario.VarSeen)] = 0
 }
 
 func (r *Run) weight(i int) float64 {
@@ -294,6 +330,7 @@ func (r *Run) weight(i int) float64 {
 
 func (r *Run) fire(i int) {
 	r.st.Card = Card{Kind: CardEvent, Index: i}
+	r.st.Vals[r.sc.Var(scenario.VarSeen)] = float64(r.st.Fired[i])
 	r.st.Fired[i]++
 	r.st.LastFired[i] = r.st.Month
 }
@@ -359,6 +396,7 @@ func (r *Run) step(pick int, rep *Report) error {
 		rep.Text = ch.Text
 	}
 	outcome := -1
+	r.rep, r.byChoice = rep, true
 	end := r.choose(card, pick, ch, rep)
 	if len(ch.Outcomes) > 0 {
 		outcome = r.roll(ch, rep)
@@ -366,6 +404,7 @@ func (r *Run) step(pick int, rep *Report) error {
 			end = e
 		}
 	}
+	r.byChoice = false
 	st.Steps = append(st.Steps, Step{Month: st.Month, Card: card, Pick: pick, Outcome: outcome})
 	if end < 0 {
 		end = r.endOfMonth(rep)
@@ -385,10 +424,15 @@ func (r *Run) step(pick int, rep *Report) error {
 		if rep != nil {
 			rep.Ending = &sc.Endings[end]
 		}
+		r.rep = nil
 		return nil
 	}
+	r.rep = nil
 	st.Month++
 	r.setBuiltins()
+	if r.actives {
+		r.refreshActive()
+	}
 	r.draw()
 	r.sync()
 	return nil
@@ -496,16 +540,20 @@ func (r *Run) endOfMonth(rep *Report) int {
 			rep.Rules = append(rep.Rules, rule.Label)
 		}
 	}
-	if sc.Funding != nil {
+	if r.actives {
+		r.refreshActive()
+	}
+	if sc.Funding != nil && r.on(offFunding) {
 		if e := r.funding(rep); e >= 0 && end < 0 {
 			end = e
 		}
 	}
-	if sc.Ladder != nil {
+	if sc.Ladder != nil && r.on(offLadder) {
 		if e := r.ladder(rep); e >= 0 && end < 0 {
 			end = e
 		}
 	}
+	r.phaseMonth()
 	// Systems move built-ins (ratings, rounds) that derived stats may read.
 	r.env.Stale = true
 	if end >= 0 {

@@ -11,7 +11,11 @@ import (
 
 // StateVersion is the version of the State layout. Bump it when fields
 // change meaning, and teach DecodeState to migrate the old one.
-const StateVersion = 1
+//
+// Version 2 (format 2) added four built-in variables after `award` in
+// Vals, the cause of each follow-up, phases, systems' activity and
+// vesting; a version-1 save is migrated by replaying it (see migrate.go).
+const StateVersion = 2
 
 // CardKind says what kind of card a month shows.
 type CardKind int
@@ -34,7 +38,24 @@ type Card struct {
 type Scheduled struct {
 	Event int `json:"event"`
 	Month int `json:"month"`
+	// From is the month that scheduled it; ByChoice reports that the
+	// player's choice (or its outcome) did, rather than a rule or a system.
+	From     int  `json:"from,omitempty"`
+	ByChoice bool `json:"by_choice,omitempty"`
 }
+
+// PhaseStep records the month a phase began (format 2).
+type PhaseStep struct {
+	Month int `json:"month"`
+	Phase int `json:"phase"`
+}
+
+// Systems a scenario may switch on and off with `active` (State.Off).
+const (
+	offFunding = 1 << iota
+	offLadder
+	offFight
+)
 
 // Step records one decided month.
 type Step struct {
@@ -73,6 +94,23 @@ type State struct {
 	// Ladder: consecutive lowest ratings.
 	LowStreak int `json:"low_streak"`
 
+	// Format 2. Phase is the current phase and PhaseLog when each phase
+	// began (both unused without phases); Grant and Vested are the vesting
+	// grant of the current stint and what of it has vested. Off holds the
+	// systems whose `active` is false (offFunding...), LadderFrom and
+	// FightFrom the month before the one they became active in (their
+	// calendars count from there).
+	Phase    int         `json:"phase,omitempty"`
+	PhaseLog []PhaseStep `json:"phase_log,omitempty"`
+	Grant    float64     `json:"grant,omitempty"`
+	Vested   float64     `json:"vested,omitempty"`
+	Off      int         `json:"off,omitempty"`
+	// Because is the month whose choice scheduled the current card, when it
+	// is a follow-up the player's choice scheduled (0 otherwise).
+	Because    int `json:"because,omitempty"`
+	LadderFrom int `json:"ladder_from,omitempty"`
+	FightFrom  int `json:"fight_from,omitempty"`
+
 	Steps  []Step `json:"steps"`
 	Ending string `json:"ending,omitempty"`
 	// Series holds each stat's value at the start (index 0) and the end of
@@ -97,6 +135,7 @@ func (s *State) Clone() *State {
 	c.Fired = append([]int(nil), s.Fired...)
 	c.LastFired = append([]int(nil), s.LastFired...)
 	c.FollowUps = append([]Scheduled(nil), s.FollowUps...)
+	c.PhaseLog = append([]PhaseStep(nil), s.PhaseLog...)
 	c.Steps = append([]Step(nil), s.Steps...)
 	if s.Series != nil {
 		c.Series = make([][]float64, len(s.Series))
@@ -130,8 +169,11 @@ func DecodeState(sc *scenario.Scenario, data []byte) (*Run, error) {
 		}
 		return nil, fmt.Errorf("save cannot be read: %v", err)
 	}
-	if s.V != StateVersion {
-		return nil, fmt.Errorf("save has state version %d; this build reads version %d", s.V, StateVersion)
+	if s.V < 1 || s.V > StateVersion {
+		return nil, fmt.Errorf("save has state version %d; this build reads versions 1 to %d", s.V, StateVersion)
+	}
+	if s.V < StateVersion && sc.Format >= 2 {
+		return nil, fmt.Errorf("save has state version %d, older than format %d of %q: it cannot be one of its runs", s.V, sc.Format, sc.ID)
 	}
 	if s.Scenario != sc.ID {
 		return nil, fmt.Errorf("save is for scenario %q, not %q", s.Scenario, sc.ID)
@@ -153,7 +195,7 @@ func DecodeState(sc *scenario.Scenario, data []byte) (*Run, error) {
 			return nil, fmt.Errorf("save's pick %d (month %d) does not replay: %v", i+1, st.Month, err)
 		}
 	}
-	if !r.st.equal(&s) {
+	if !r.st.asVersion(s.V, sc).equal(&s) {
 		return nil, errors.New("save does not match a replay of its own seed and picks (edited by hand, or made by a different build)")
 	}
 	return r, nil

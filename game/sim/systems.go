@@ -25,11 +25,17 @@ func (r *Run) funding(rep *Report) int {
 		if e := r.apply(rd.Raising); e >= 0 {
 			end = e
 		}
+		if !r.on(offFunding) {
+			return end // the raise's effects switched phase out of the company
+		}
 		rm := sc.Var(scenario.VarRaiseMonths)
 		v[rm]++
 		if v[rm] >= float64(rd.Months) {
 			r.resolveRaise(rd, rep, &end)
 		}
+	}
+	if !r.on(offFunding) {
+		return end // a result switched phase out of the company
 	}
 	r.env.Stale = true
 	cash := &sc.Stats[fu.Cash]
@@ -100,9 +106,12 @@ func (r *Run) ladder(rep *Report) int {
 	v[mil]++
 	r.env.Stale = true
 	end := -1
-	m := st.Month
+	m := st.Month - st.LadderFrom
 	if m >= ld.First && (m-ld.First)%ld.Every == 0 {
 		end = r.calibrate(rep)
+		if !r.on(offLadder) {
+			return end // the rating switched phase out of the ladder
+		}
 	}
 	lvl := r.level()
 	if max := ld.Levels[lvl].MaxMonths; max > 0 && v[mil] >= float64(max) && end < 0 && ld.OutEnding >= 0 {
@@ -162,6 +171,9 @@ func (r *Run) calibrate(rep *Report) int {
 		rep.Text = joinText(rep.Text, rt.Text)
 	}
 	end := r.apply(&rt.Effect)
+	if !r.on(offLadder) {
+		return end
+	}
 	if ld.LowStrikes > 0 && st.LowStreak >= ld.LowStrikes && ld.OutEnding >= 0 && end < 0 {
 		if rep != nil {
 			rep.note(NoteLadder, fmt.Sprintf("%d low ratings in a row: you are managed out.", st.LowStreak))

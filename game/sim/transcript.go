@@ -36,11 +36,15 @@ func (t Transcript) Intro(r *Run) {
 func (t Transcript) Month(r *Run) {
 	sc := r.Scenario()
 	t.printf("\n== Month %d of %d ==\n", r.Month(), sc.Months)
+	if p := r.Phase(); p >= 0 {
+		log := r.PhaseLog()
+		t.printf("Phase: %s, since month %d.\n", sc.Phases[p].Label, log[len(log)-1].Month)
+	}
 	t.printf("%s\n", StatusLine(r))
 	if round, months := r.Raising(); round >= 0 {
 		t.printf("Raising the %s: month %d of about %d.\n", sc.Funding.Rounds[round].Label, months+1, sc.Funding.Rounds[round].Months)
 	}
-	if ld := sc.Ladder; ld != nil {
+	if ld := sc.Ladder; ld != nil && r.on(offLadder) {
 		t.printf("Level: %s, %d months in level.\n", ld.Levels[r.level()].Title, int(r.Builtin(scenario.VarMonthsInLevel)))
 	}
 	c := r.Card()
@@ -116,7 +120,7 @@ func StatusLine(r *Run) string {
 	sc := r.Scenario()
 	var parts []string
 	for i, st := range sc.Stats {
-		if st.Hidden {
+		if !r.Shown(i) {
 			continue
 		}
 		parts = append(parts, st.Label+" "+r.Display(i))
