@@ -23,6 +23,7 @@ Usage:
   careersim report [--runs N]         the balance report of every scenario, as Markdown
   careersim list                      list the scenarios
   careersim serve [--dir dist]        serve the browser build (make web) on 127.0.0.1:8080
+  careersim workshop serve|load|export   the live workshop room server (see careersim workshop help)
 
 Run 'careersim COMMAND -h' for a command's flags.
 `
@@ -49,6 +50,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"report":   cmdReport,
 		"serve":    cmdServe,
 		"history":  cmdHistory,
+		"workshop": cmdWorkshop,
 	}
 	switch args[0] {
 	case "-h", "--help", "help":

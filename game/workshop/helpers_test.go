@@ -3,75 +3,12 @@ package workshop
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
+	"runwayladder/internal/pgtest"
 )
-
-// pgAdmin is the PostgreSQL server the tests use: WORKSHOP_TEST_PG, set by
-// scripts/with-postgres.sh (make test). Without it the PostgreSQL tests
-// skip, unless WORKSHOP_REQUIRE_PG=1 (make test sets it) makes them fail.
-func pgAdmin(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("WORKSHOP_TEST_PG")
-	if dsn == "" {
-		if os.Getenv("WORKSHOP_REQUIRE_PG") == "1" {
-			t.Fatal("WORKSHOP_REQUIRE_PG=1 but WORKSHOP_TEST_PG is empty: the PostgreSQL tests need the cluster scripts/with-postgres.sh starts")
-		}
-		t.Skip("no PostgreSQL: run under scripts/with-postgres.sh (make test does)")
-	}
-	return dsn
-}
-
-// pgDatabase creates a fresh database on the test server for one test and
-// returns its address; it is dropped when the test ends.
-func pgDatabase(t testing.TB) string {
-	t.Helper()
-	admin := pgAdmin(t)
-	cfg, err := pgx.ParseConfig(admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := stdlib.OpenDB(*cfg)
-	defer db.Close()
-	name := "ws_" + strings.ToLower(randomString(10))
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("creating a test database: %v", err)
-	}
-	t.Cleanup(func() {
-		db := stdlib.OpenDB(*cfg)
-		defer db.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if _, err := db.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping %s: %v", name, err)
-		}
-	})
-	return replaceDatabase(admin, name)
-}
-
-// replaceDatabase points a postgres:// URL at another database.
-func replaceDatabase(dsn, name string) string {
-	rest, query, _ := strings.Cut(dsn, "?")
-	i := strings.LastIndex(rest, "/")
-	if i < len("postgres://") {
-		rest += "/"
-		i = len(rest) - 1
-	}
-	out := rest[:i+1] + name
-	if query != "" {
-		out += "?" + query
-	}
-	return out
-}
 
 // backend is a database the store tests run on.
 type backend struct {
@@ -81,7 +18,7 @@ type backend struct {
 
 var backends = []backend{
 	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "workshop.db") }},
-	{"postgres", func(t *testing.T) string { return pgDatabase(t) }},
+	{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
 }
 
 // eachBackend runs f as a subtest on SQLite and on PostgreSQL.
@@ -126,5 +63,3 @@ func rawExec(t testing.TB, s *Store, query string, args ...any) sql.Result {
 	}
 	return res
 }
-
-var _ = fmt.Sprintf
