@@ -2,13 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/scenarios"
 )
 
 // hugeScenario writes the rules' test scenario with its cash starting at
@@ -60,4 +64,140 @@ func TestHugeFiniteStatsMakeValidJSON(t *testing.T) {
 	if code != 0 || !json.Valid([]byte(stdout)) || !strings.Contains(stdout, `"mean"`) {
 		t.Fatalf("history stats --json: exit %d, %s\n%.500s", code, stderr, stdout)
 	}
+}
+
+// evilTitle holds what a hostile scenario or file would put in a title:
+// a window-title OSC, a colour CSI, a C1 CSI, a bidi override, a bell and
+// a carriage return.
+const evilTitle = "Mini \x1b]0;pwned\x07 \x1b[31mRed \u009b2J \u202eevil\u202c\rX"
+
+// unsafeIn returns the first character of out that would act on a
+// terminal, or "".
+func unsafeIn(out string) string {
+	for i, r := range out {
+		if scenario.UnsafeRune(r) || r == utf8.RuneError && !strings.HasPrefix(out[i:], "\uFFFD") {
+			return fmt.Sprintf("%q at byte %d in %q", r, i, out[max(0, i-40):min(len(out), i+40)])
+		}
+	}
+	return ""
+}
+
+// TestPrintedTextIsEscaped runs every command that prints scenario or
+// history text on a scenario whose title and file name hold terminal
+// controls: nothing the commands print may hold one raw.
+func TestPrintedTextIsEscaped(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(miniDir, "mini.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), `title = "Mini Lab"`, "title = "+tomlQuote(evilTitle), 1)
+	text = strings.Replace(text, `id = "mini"`, `id = "evil"`, 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\x1b[2J.toml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hist := t.TempDir()
+	// A run of the scenario if it loads (the loader may refuse the title);
+	// a bundled run otherwise, so the history commands have something.
+	scs, _ := scenario.LoadPaths([]string{dir})
+	var runCode string
+	if len(scs) == 1 {
+		bot, _ := sim.NewBot(scs[0], "typical")
+		runCode = bot.Play(5, sim.Options{}).Code()
+	} else {
+		bundled, _ := scenario.LoadBundled(scenarios.FS)
+		bot, _ := sim.NewBot(bundled[0], "typical")
+		runCode = bot.Play(5, sim.Options{}).Code()
+	}
+	importFile := filepath.Join(t.TempDir(), "runs\x1b]0;x\x07.csv")
+	header := strings.Join(history.CSVColumns, ",")
+	row := strings.Repeat(",", len(history.CSVColumns)-1)
+	if err := os.WriteFile(importFile, []byte(header+"\n\x1b[31mred,\u202eevil"+row[2:]+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	commands := [][]string{
+		{"validate", dir},
+		{"list", "--scenarios", dir},
+		{"play", "--scenarios", dir, "--scenario", "evil", "--seed", "3"},
+		{"replay", "--scenarios", dir, runCode},
+		{"replay", "--scenarios", dir, "evil.1.\x1b[2J"},
+		{"debrief", "--scenarios", dir, "--baseline", "10"},
+		{"history", "add", "--scenarios", dir, "--dir", hist, runCode},
+		{"history", "import", importFile, "--dir", hist},
+		{"history", "stats", "--dir", hist},
+		{"history", "stats", "--dir", hist, "--json"},
+	}
+	for _, args := range commands {
+		stdin := strings.Repeat("1\n", 200)
+		if args[0] == "debrief" {
+			stdin = runCode + "\n\x1b[31m\u202ebad code\n"
+		}
+		_, stdout, stderr := careersim(t, stdin, args...)
+		if u := unsafeIn(stdout + stderr); u != "" {
+			t.Errorf("careersim %s prints %s", strings.Join(args[:1], " "), u)
+		}
+	}
+}
+
+func TestTermWriter(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain\ttext\n", "plain\ttext\n"},
+		{"a\x1b[31mb", `a\u001b[31mb`},
+		{"\x1b]0;t\x07", `\u001b]0;t\u0007`},
+		{"x\u009b2Jy", `x\u009b2Jy`},
+		{"\u202eevil\u2066", `\u202eevil\u2066`},
+		{"bad \xff byte", `bad \xff byte`},
+		{"r\rn", `r\u000dn`},
+		{"é ü 日本 🙂", "é ü 日本 🙂"},
+		{`{"t":"\u202e"}`, `{"t":"\u202e"}`},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		w := newTermWriter(&b)
+		// Byte by byte: characters cut between writes must come out whole.
+		for i := 0; i < len(tt.in); i++ {
+			if n, err := w.Write([]byte{tt.in[i]}); n != 1 || err != nil {
+				t.Fatalf("Write = %d, %v", n, err)
+			}
+		}
+		w.Flush()
+		if b.String() != tt.want {
+			t.Errorf("%q printed as %q, want %q", tt.in, b.String(), tt.want)
+		}
+		var whole strings.Builder
+		w = newTermWriter(&whole)
+		w.Write([]byte(tt.in))
+		w.Flush()
+		if whole.String() != tt.want {
+			t.Errorf("%q in one write printed as %q, want %q", tt.in, whole.String(), tt.want)
+		}
+	}
+	var j strings.Builder
+	w := newTermWriter(&j)
+	if err := json.NewEncoder(w).Encode(map[string]string{"t": evilTitle}); err != nil {
+		t.Fatal(err)
+	}
+	var back map[string]string
+	if err := json.Unmarshal([]byte(j.String()), &back); err != nil || back["t"] != evilTitle {
+		t.Errorf("escaped JSON %s reads back as %q, %v", j.String(), back["t"], err)
+	}
+}
+
+// tomlQuote writes s as a TOML basic string, every control as \uXXXX.
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

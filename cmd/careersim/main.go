@@ -57,6 +57,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
+	// Everything printed for a person goes through a termWriter, so no
+	// text from a scenario or a file can drive the terminal; history
+	// export's output is data, kept byte for byte (history keeps no
+	// control characters in records anyway).
+	errw := newTermWriter(stderr)
+	defer errw.Flush()
+	stderr = errw
+	if !(args[0] == "history" && len(args) > 1 && args[1] == "export") {
+		outw := newTermWriter(stdout)
+		defer outw.Flush()
+		stdout = outw
+	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "careersim: unknown command %q\n\n%s", args[0], usage)

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 )
 
@@ -91,9 +92,10 @@ func DecodeLine(line []byte) (rec Record, migrated bool, err error) {
 
 // normalise puts equal records into equal form, so a decoded record
 // encodes back to what decodes to it again: the run code in its canonical
-// spelling (CanonicalCode), text as valid UTF-8 (each run of invalid bytes
-// becomes one U+FFFD, as it will stay through every later save and read),
-// the time in whole UTC seconds.
+// spelling (CanonicalCode), text as valid UTF-8 without terminal controls
+// (each run of invalid bytes, and each control, becomes one U+FFFD, as it
+// will stay through every later save and read), the time in whole UTC
+// seconds.
 func (r *Record) normalise() {
 	if c, err := CanonicalCode(r.Code); err == nil {
 		r.Code = c
@@ -139,12 +141,26 @@ func jsonProblem(err error) error {
 
 func clip(b []byte) string { return clipString(string(b)) }
 
-// validUTF8 replaces each run of invalid bytes with one U+FFFD.
+// validUTF8 replaces each run of invalid bytes with one U+FFFD, and each
+// character that would act on a terminal (scenario.UnsafeRune) with one
+// too: a record's text is for showing.
 func validUTF8(s string) string {
-	if utf8.ValidString(s) {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || scenario.UnsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
-	return strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if scenario.UnsafeRune(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // CanonicalCode returns a run code in the one spelling the game writes:

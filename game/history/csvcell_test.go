@@ -146,3 +146,22 @@ func TestOneRunCountedOnce(t *testing.T) {
 		t.Fatalf("Replace kept %d runs, want 2", len(got))
 	}
 }
+
+// TestRecordTextHasNoTerminalControls: a record read from any file keeps
+// no character that would act on a terminal; it stays as read on the next
+// save and read.
+func TestRecordTextHasNoTerminalControls(t *testing.T) {
+	rec := played(t, bundled(t)[0], "typical", 1)[0]
+	line := strings.Replace(string(mustLine(t, rec)), `"ending_title":"`, `"ending_title":"\u001b]0;x\u0007\u202e`, 1)
+	got, _, err := DecodeLine([]byte(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.EndingTitle != "\uFFFD]0;x\uFFFD\uFFFD"+rec.EndingTitle {
+		t.Fatalf("ending title read as %q", got.EndingTitle)
+	}
+	again, _, err := DecodeLine(mustLine(t, got))
+	if err != nil || again.EndingTitle != got.EndingTitle {
+		t.Fatalf("read back as %q, %v", again.EndingTitle, err)
+	}
+}
