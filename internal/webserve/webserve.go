@@ -5,17 +5,71 @@
 package webserve
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// Timeouts of NewServer. Reading a request is quick; writing the wasm (a
+// few MB) may take minutes on a slow link; an idle keep-alive connection
+// is closed after a while, so idle clients cannot hold sockets forever.
+const (
+	ReadHeaderTimeout = 10 * time.Second
+	ReadTimeout       = 30 * time.Second
+	WriteTimeout      = 5 * time.Minute
+	IdleTimeout       = 30 * time.Second
+	maxHeaderBytes    = 16 << 10
+)
+
+// NewServer returns an HTTP server for h with the timeouts above.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: ReadHeaderTimeout, ReadTimeout: ReadTimeout,
+		WriteTimeout: WriteTimeout, IdleTimeout: IdleTimeout, MaxHeaderBytes: maxHeaderBytes}
+}
+
+// csp is the Content-Security-Policy of every response, with %s for the
+// hashes of the page's inline scripts. It allows what the game needs and
+// nothing else: scripts and styles from the folder, WebAssembly
+// compilation ('wasm-unsafe-eval', not 'unsafe-eval'), the audio
+// worklet Ebitengine loads from a blob: URL, images made by the game
+// (data:, blob:), the page's inline <style> and style attributes; no
+// plugins, frames, form posts, or <base> tricks.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:%s; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+	"worker-src 'self' blob:; media-src 'self' blob:; font-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// inlineScript finds the body of a <script> without a src attribute.
+var inlineScript = regexp.MustCompile(`(?is)<script(\s[^>]*)?>(.*?)</script\s*>`)
+
+// policy returns the CSP for a page: its inline scripts by hash.
+func policy(page []byte) string {
+	var hashes strings.Builder
+	for _, m := range inlineScript.FindAllSubmatch(page, -1) {
+		if bytes.Contains(bytes.ToLower(m[1]), []byte("src=")) {
+			continue
+		}
+		sum := sha256.Sum256(m[2])
+		hashes.WriteString(" 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'")
+	}
+	return fmt.Sprintf(csp, hashes.String())
+}
+
+// maxPage bounds the HTML page read to hash its scripts.
+const maxPage = 1 << 20
 
 // webTypes are the content types the browser build needs, fixed here rather
 // than taken from the system's MIME tables, which vary between machines
@@ -97,6 +151,21 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Content-Type", contentType(name))
 	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	if strings.HasSuffix(name, ".html") {
+		page, err := io.ReadAll(io.LimitReader(f, maxPage))
+		if err != nil {
+			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			return
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			return
+		}
+		hdr.Set("Content-Security-Policy", policy(page))
+	} else {
+		hdr.Set("Content-Security-Policy", fmt.Sprintf(csp, ""))
+	}
 	// Names are not content-hashed, so browsers must revalidate; unchanged
 	// files still cost only a 304.
 	hdr.Set("Cache-Control", "no-cache")

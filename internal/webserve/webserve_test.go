@@ -3,7 +3,10 @@ package webserve
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // webDir builds a small dist-like folder: plain files, gzip copies of some,
@@ -299,5 +303,95 @@ func TestAcceptsGzip(t *testing.T) {
 		if got := acceptsGzip(tt.header); got != tt.want {
 			t.Errorf("acceptsGzip(%q) = %v, want %v", tt.header, got, tt.want)
 		}
+	}
+}
+
+// TestContentSecurityPolicy: every response carries a policy that allows
+// the page's own inline script by its hash and WebAssembly compilation,
+// but neither eval nor inline script in general.
+func TestContentSecurityPolicy(t *testing.T) {
+	dir := webDir(t)
+	script := "\n\"use strict\";\nconsole.log('hi');\n"
+	page := "<!doctype html><script src=\"wasm_exec.js\"></script><script>" + script + "</script>"
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "index.html.gz"))
+	h, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	sum := sha256.Sum256([]byte(script))
+	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	for _, path := range []string{"/", "/runwayladder.wasm"} {
+		resp, _ := get(t, srv, path, "")
+		p := resp.Header.Get("Content-Security-Policy")
+		scriptSrc := ""
+		for _, d := range strings.Split(p, ";") {
+			if d = strings.TrimSpace(d); strings.HasPrefix(d, "script-src ") {
+				scriptSrc = d
+			}
+		}
+		if !strings.Contains(scriptSrc, "'wasm-unsafe-eval'") || strings.Contains(scriptSrc, "'unsafe-eval'") || strings.Contains(scriptSrc, "'unsafe-inline'") {
+			t.Errorf("%s: script-src %q", path, scriptSrc)
+		}
+		if path == "/" && !strings.Contains(scriptSrc, hash) {
+			t.Errorf("%s: script-src %q lacks the inline script's hash %s", path, scriptSrc, hash)
+		}
+		if !strings.Contains(p, "object-src 'none'") || !strings.Contains(p, "frame-ancestors 'none'") {
+			t.Errorf("%s: policy %q", path, p)
+		}
+	}
+}
+
+// TestServerClosesIdleConnections: NewServer sets every timeout, and the
+// server closes a keep-alive connection left idle and a request whose
+// headers never finish.
+func TestServerClosesIdleConnections(t *testing.T) {
+	h, err := New(webDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(h)
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 || srv.MaxHeaderBytes <= 0 {
+		t.Fatalf("NewServer leaves a limit unset: %+v", srv)
+	}
+	// The same server with short limits, so the test need not wait 30 s.
+	srv.IdleTimeout, srv.ReadHeaderTimeout = 300*time.Millisecond, 300*time.Millisecond
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	closedWithin := func(c net.Conn, d time.Duration) bool {
+		c.SetReadDeadline(time.Now().Add(d))
+		_, err := io.Copy(io.Discard, c)
+		return err == nil // EOF: the server closed it; a timeout is an error
+	}
+	idle, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.Close()
+	if _, err := idle.Write([]byte("GET /sub/deep.txt HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if !closedWithin(idle, 10*time.Second) {
+		t.Error("an idle keep-alive connection was not closed")
+	}
+	slow, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	if _, err := slow.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if !closedWithin(slow, 10*time.Second) {
+		t.Error("a request whose headers never end kept its connection")
 	}
 }
