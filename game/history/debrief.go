@@ -150,14 +150,26 @@ type DebriefEnding struct {
 	Typical  float64 `json:"typical"` // the typical bot's share
 }
 
-// DebriefAxis is the room's spread on an outcome axis.
+// DebriefAxis is the room's spread on an outcome axis (quartiles as
+// Quantile computes them), beside the typical bot's (nearest-rank
+// percentiles of its balance report).
 type DebriefAxis struct {
-	Axis    string        `json:"axis"`
-	Unit    scenario.Unit `json:"unit"`
-	Median  float64       `json:"median"`
-	Min     float64       `json:"min"`
-	Max     float64       `json:"max"`
-	Typical float64       `json:"typical"` // the typical bot's median
+	Axis   string        `json:"axis"`
+	Unit   scenario.Unit `json:"unit"`
+	Median float64       `json:"median"`
+	Min    float64       `json:"min"`
+	Max    float64       `json:"max"`
+	Q1     float64       `json:"q1"`
+	Q3     float64       `json:"q3"`
+	// Values holds every run's value, sorted.
+	Values []float64 `json:"values"`
+	// Typical is the typical bot's median; TypicalP10 to TypicalP90 its
+	// spread.
+	Typical    float64 `json:"typical"`
+	TypicalP10 float64 `json:"typical_p10"`
+	TypicalP25 float64 `json:"typical_p25"`
+	TypicalP75 float64 `json:"typical_p75"`
+	TypicalP90 float64 `json:"typical_p90"`
 }
 
 // Split is a month where the runs of one session parted ways.
@@ -228,15 +240,24 @@ func replayCodeLine(scs []*scenario.Scenario, text string) (*sim.Run, error) {
 }
 
 func debriefScenario(sc *scenario.Scenario, runs []*sim.Run, cfg DebriefConfig) (ScenarioDebrief, error) {
-	sd := ScenarioDebrief{ID: sc.ID, Title: sc.Title, Runs: len(runs)}
 	var base *sim.BalanceReport
 	if cfg.Baseline > 0 {
 		var err error
 		base, err = sim.Balance(sc, sim.BalanceConfig{Runs: cfg.Baseline, Seed: 1, Bot: "typical", NoBands: true})
 		if err != nil {
-			return sd, fmt.Errorf("%s: the typical bot's base rates: %w", sc.ID, err)
+			return ScenarioDebrief{}, fmt.Errorf("%s: the typical bot's base rates: %w", sc.ID, err)
 		}
-		sd.Baseline = cfg.Baseline
+	}
+	return DebriefRuns(sc, runs, base), nil
+}
+
+// DebriefRuns is the debrief of runs of one scenario (at least one) beside
+// base, the typical bot's balance report (nil to leave base rates out),
+// for callers that hold the runs already (the workshop server).
+func DebriefRuns(sc *scenario.Scenario, runs []*sim.Run, base *sim.BalanceReport) ScenarioDebrief {
+	sd := ScenarioDebrief{ID: sc.ID, Title: sc.Title, Runs: len(runs)}
+	if base != nil {
+		sd.Baseline = base.Runs
 	}
 	counts := map[string]int{}
 	samples := make([]Sample, len(runs))
@@ -249,9 +270,11 @@ func debriefScenario(sc *scenario.Scenario, runs []*sim.Run, cfg DebriefConfig) 
 		samples[i] = Sample{Outcome: r.Outcome()}
 	}
 	for i, e := range sc.Endings {
-		de := DebriefEnding{ID: e.ID, Title: e.Title, Category: string(e.Category), Count: counts[e.ID],
-			Share: float64(counts[e.ID]) / float64(len(runs))}
-		if base != nil {
+		de := DebriefEnding{ID: e.ID, Title: e.Title, Category: string(e.Category), Count: counts[e.ID]}
+		if len(runs) > 0 {
+			de.Share = float64(counts[e.ID]) / float64(len(runs))
+		}
+		if base != nil && i < len(base.Endings) {
 			de.Typical = base.Endings[i].Share
 		}
 		if de.Count == 0 && de.Typical == 0 {
@@ -262,14 +285,20 @@ func debriefScenario(sc *scenario.Scenario, runs []*sim.Run, cfg DebriefConfig) 
 	sum := Summarize(samples)
 	for a, name := range sim.AxisNames {
 		x := sum.Axis(a)
-		da := DebriefAxis{Axis: name, Unit: AxisUnit(a), Median: x.Median, Min: x.Min, Max: x.Max}
-		if base != nil {
-			da.Typical = base.Axes[a].P50
+		da := DebriefAxis{Axis: name, Unit: AxisUnit(a), Median: x.Median, Min: x.Min, Max: x.Max, Q1: x.Q1, Q3: x.Q3,
+			Values: make([]float64, len(runs))}
+		for i := range samples {
+			da.Values[i] = samples[i].Outcome.Axis(a)
+		}
+		slices.Sort(da.Values)
+		if base != nil && a < len(base.Axes) {
+			b := base.Axes[a]
+			da.Typical, da.TypicalP10, da.TypicalP25, da.TypicalP75, da.TypicalP90 = b.P50, b.P10, b.P25, b.P75, b.P90
 		}
 		sd.Axes = append(sd.Axes, da)
 	}
 	sd.Splits = splits(sc, runs)
-	return sd, nil
+	return sd
 }
 
 // splits finds, among runs that shared a seed (a workshop session), the

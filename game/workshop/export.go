@@ -2,7 +2,6 @@ package workshop
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"runwayladder/game/history"
 	"runwayladder/game/sim"
 )
 
@@ -124,9 +124,10 @@ func (e *ExportRoom) WriteJSON(w io.Writer) error {
 var CSVHeader = []string{"participant", "participant_id", "room", "scenario", "month", "card", "pick", "choice", "outcome", "decided_at", "ending"}
 
 // WriteCSV writes one row per decision, the participant's name first.
-// Every cell that a spreadsheet would read as a formula is made plain text.
+// Every cell that a spreadsheet would read as a formula is made plain text
+// (history.CSVWriter, the one CSV writer of the game and its tools).
 func (e *ExportRoom) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := history.NewCSVWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
@@ -134,33 +135,12 @@ func (e *ExportRoom) WriteCSV(w io.Writer) error {
 		for _, d := range p.Decisions {
 			row := []string{p.Name, p.ID, e.Code, p.Scenario, strconv.Itoa(d.Month), d.Card, strconv.Itoa(d.Pick + 1), d.Choice, d.Outcome,
 				d.At.UTC().Format("2006-01-02T15:04:05.000Z"), d.Ending}
-			for i := range row {
-				row[i] = SafeCell(row[i])
-			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// SafeCell keeps a spreadsheet from reading a cell as a formula: text that
-// starts with =, +, -, @, a tab or a carriage return gets a leading
-// apostrophe (OWASP's advice for CSV injection). Numbers stay numbers.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
+	return cw.Flush()
 }
 
 // Export writes a room's export in a format ("csv" or "json").
