@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -200,6 +202,15 @@ func Replay(sc *scenario.Scenario, c Code, opt Options) (*Run, error) {
 // SessionSeed turns a workshop session code into a seed, so everyone who
 // enters the same code faces the same luck. Case, spaces and dashes are
 // ignored.
+//
+// The seed is the first 64 bits of HMAC-SHA256 of the normalised code
+// under a fixed key: all 64 bits are used, so different codes do not
+// collide (32-bit seeds did after some 77,000 codes), and the hash is one
+// way, so a seed (which every run code of the session carries) does not
+// give the session code back short of trying every code. Run codes and
+// saves carry the seed itself, so those made with the earlier 32-bit
+// mapping replay as before; only a session code typed again now leads to
+// the new seed.
 func SessionSeed(session string) (uint64, error) {
 	norm := strings.Map(func(r rune) rune {
 		switch {
@@ -218,10 +229,15 @@ func SessionSeed(session string) (uint64, error) {
 			return 0, fmt.Errorf("session code may hold only letters and digits, not %q", r)
 		}
 	}
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(norm); i++ {
-		h ^= uint64(norm[i])
-		h *= 1099511628211
+	mac := hmac.New(sha256.New, []byte(sessionSeedKey))
+	mac.Write([]byte(norm))
+	seed := binary.BigEndian.Uint64(mac.Sum(nil))
+	if seed == 0 {
+		seed = 1 // 0 means "no seed" to the tools
 	}
-	return mix(h) & 0xFFFFFFFF, nil
+	return seed, nil
 }
+
+// sessionSeedKey keys SessionSeed's hash (and names its scheme: a new
+// mapping gets a new key).
+const sessionSeedKey = "runwayladder session seed v2"

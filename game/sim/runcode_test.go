@@ -253,28 +253,44 @@ func TestSessionSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The mapping must never change: a workshop's codes would stop matching.
-	if base != 1517975841 {
-		t.Errorf("SessionSeed(WORKSHOP-7) = %d; it changed (was 1517975841)", base)
+	if base != 5753324403434789881 {
+		t.Errorf("SessionSeed(WORKSHOP-7) = %d; it changed (was 5753324403434789881)", base)
 	}
 	for _, same := range []string{"workshop7", "Work Shop-7", " WORKSHOP 7 ", "w-o-r-k-s-h-o-p-7", "WORKSHOP\t7"} {
 		if s, err := sim.SessionSeed(same); err != nil || s != base {
 			t.Errorf("SessionSeed(%q) = %d, %v; want %d", same, s, err, base)
 		}
 	}
-	seen := map[uint64]string{}
-	for _, code := range []string{"WORKSHOP-8", "WORKSHOP-70", "ABC", "ACB", "ZZZZ", "123", "A1B2C3D4E5F6G7H8I9J0K1L2M3N4O5P6"} {
+	// Every code of three characters and some of four: no two share a
+	// seed (the 32-bit seeds did: EKV and ASI), and the seeds use all 64
+	// bits.
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	seen := make(map[uint64]string, 150_000)
+	var high uint64
+	add := func(code string) {
 		s, err := sim.SessionSeed(code)
 		if err != nil {
-			t.Errorf("SessionSeed(%q): %v", code, err)
-			continue
+			t.Fatalf("SessionSeed(%q): %v", code, err)
 		}
-		if s == base || seen[s] != "" {
-			t.Errorf("SessionSeed(%q) = %d collides", code, s)
-		}
-		if s > math.MaxUint32 {
-			t.Errorf("SessionSeed(%q) = %d; seeds are 32 bits", code, s)
+		if prev, ok := seen[s]; ok {
+			t.Fatalf("SessionSeed(%q) = SessionSeed(%q) = %d", code, prev, s)
 		}
 		seen[s] = code
+		high |= s
+	}
+	for _, a := range alphabet {
+		for _, b := range alphabet {
+			for _, c := range alphabet {
+				add(string([]rune{a, b, c}))
+				for _, d := range alphabet[:2] {
+					add(string([]rune{a, b, c, d}))
+				}
+			}
+		}
+	}
+	add("A1B2C3D4E5F6G7H8I9J0K1L2M3N4O5P6")
+	if high>>32 == 0 {
+		t.Errorf("no seed of %d uses the upper 32 bits", len(seen))
 	}
 	for _, bad := range []string{"", "AB", "- -", strings.Repeat("A", 33), "ABC!", "ÄBC", "AB.C"} {
 		if _, err := sim.SessionSeed(bad); err == nil {
