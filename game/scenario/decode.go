@@ -34,6 +34,10 @@ type decoder struct {
 	failed map[string]bool
 	// format2 lists the format-2 keys the file uses, in file order.
 	format2 []string
+	// src is the file's text, for positions inside values; lines holds the
+	// byte offset where each line starts (made when first needed).
+	src   string
+	lines []int
 }
 
 func (d *decoder) errorf(path string, format string, args ...any) {
@@ -94,6 +98,7 @@ func parseFile(name string, src []byte) (*File, *decoder) {
 		return nil, d
 	}
 	d.pos = scanPositions(string(src))
+	d.src = string(src)
 	var f File
 	d.decode(reflect.ValueOf(&f).Elem(), raw, "")
 	return &f, d

@@ -3,6 +3,7 @@ package scenario
 // Endings, the outcome axes, and what can never be reached.
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -37,6 +38,16 @@ func (l *loader) endings() {
 			l.errorf(path+".phase", "ending `%s` switches phase, which means nothing once the run is over", id)
 		}
 		e.Effect = l.effect(path, &d.Effects, ctxGeneral)
+		e.tTitle = l.text(path+".title", e.Title, "the title of ending `"+id+"`", ctxGeneral)
+		e.tText = l.text(path+".text", e.Text, "the text of ending `"+id+"`", ctxGeneral)
+		for j, vd := range d.Variants {
+			vp := fmt.Sprintf("%s.variants.%d", path, j)
+			vw := fmt.Sprintf("variant %d of ending `%s`", j+1, id)
+			v := Variant{When: l.c.Cond(vd.When, "the condition of "+vw, ctxGeneral),
+				Title: l.shown(vp+".title", vd.Title, "the title of "+vw, ctxGeneral), Text: l.shown(vp+".text", vd.Text, "the text of "+vw, ctxGeneral)}
+			l.variant(vp, vw, v)
+			e.variants = append(e.variants, v)
+		}
 		if d.AtEnd && !d.When.IsSet() {
 			fallback = true
 		}
@@ -44,14 +55,6 @@ func (l *loader) endings() {
 	if !fallback {
 		l.errorf("endings", "no ending is sure to be reached: add an ending with at_end = true and no `when`, the fallback when the months run out")
 	}
-}
-
-func (l *loader) result(path string, r *ResultDef, ctx exprContext) Result {
-	if r == nil {
-		return Result{}
-	}
-	l.need(path, "text", r.Text)
-	return Result{Text: strings.TrimSpace(r.Text), Effect: l.effect(path, &r.Effects, ctx)}
 }
 
 func (l *loader) axes() {

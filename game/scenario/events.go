@@ -41,6 +41,18 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		if d.ShowOdds != nil {
 			ch.ShowOdds = *d.ShowOdds
 		}
+		ch.tLabel = l.text(p+".label", ch.Label, "the label of "+what, ctx)
+		ch.tBlocked = l.text(p+".blocked", ch.Blocked, "the blocked reason of "+what, ctx)
+		ch.tText = l.text(p+".text", ch.Text, "the text of "+what, ctx)
+		for j, vd := range d.Variants {
+			vp := fmt.Sprintf("%s.variants.%d", p, j)
+			vw := fmt.Sprintf("variant %d of %s", j+1, what)
+			v := Variant{When: l.c.Cond(vd.When, "the condition of "+vw, ctx),
+				Label: l.shown(vp+".label", vd.Label, "the label of "+vw, ctx), Blocked: l.shown(vp+".blocked", vd.Blocked, "the blocked reason of "+vw, ctx),
+				Text: l.shown(vp+".text", vd.Text, "the text of "+vw, ctx)}
+			l.variant(vp, vw, v)
+			ch.variants = append(ch.variants, v)
+		}
 		if d.When.IsSet() && !d.Hide && strings.TrimSpace(d.Blocked) == "" {
 			l.errorf(p+".when", "%s has a condition but no `blocked` reason to show when it is unavailable (or set hide = true)", what)
 		}
@@ -73,6 +85,9 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext)
 		p := fmt.Sprintf("%s.outcomes.%d", path, j)
 		l.need(p, "text", d.Text)
 		o := Outcome{Label: d.Label, Text: strings.TrimSpace(d.Text), Source: l.cite(p+".source", d.Source), Effect: l.effect(p, &d.Effects, ctx)}
+		ow := fmt.Sprintf("outcome %d of %s", j+1, what)
+		o.tLabel = l.text(p+".label", o.Label, "the label of "+ow, ctx)
+		o.tText = l.text(p+".text", o.Text, "the text of "+ow, ctx)
 		if !d.Chance.IsSet() {
 			rest++
 		} else {
@@ -116,6 +131,16 @@ func (l *loader) events() {
 		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxEvent)
 		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxEvent)
 		ev.Phases = l.eventPhases(path+".phases", d.Phases)
+		ev.tTitle = l.text(path+".title", ev.Title, "the title of event `"+id+"`", ctxEvent)
+		ev.tText = l.text(path+".text", ev.Text, "the text of event `"+id+"`", ctxEvent)
+		for j, vd := range d.Variants {
+			vp := fmt.Sprintf("%s.variants.%d", path, j)
+			vw := fmt.Sprintf("variant %d of event `%s`", j+1, id)
+			v := Variant{When: l.c.Cond(vd.When, "the condition of "+vw, ctxEvent),
+				Title: l.shown(vp+".title", vd.Title, "the title of "+vw, ctxEvent), Text: l.shown(vp+".text", vd.Text, "the text of "+vw, ctxEvent)}
+			l.variant(vp, vw, v)
+			ev.variants = append(ev.variants, v)
+		}
 		switch d.Trigger {
 		case "", DefaultTrigger:
 			ev.Trigger = Random

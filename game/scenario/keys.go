@@ -152,6 +152,23 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "source", Doc: docSource},
 		{Key: "phases", Shown: "every phase", Doc: "the phases the event may fire in (with `when`), e.g. `[\"bigco\", \"startup\"]`"},
 		{Key: "choices", Doc: "2 to 4 choices, `[[events.ID.choices]]`"},
+		{Key: "variants", Doc: "other titles and texts by situation, `[[events.ID.variants]]`: the first whose `when` holds replaces what it gives"},
+	},
+	"EventVariantDef": {
+		{Key: "when", Doc: "condition for this variant (an event's own names, such as `seen`, are known)"},
+		{Key: "title", Shown: "the event's", Doc: "the title instead"},
+		{Key: "text", Shown: "the event's", Doc: "the text instead"},
+	},
+	"ChoiceVariantDef": {
+		{Key: "when", Doc: "condition for this variant"},
+		{Key: "label", Shown: "the choice's", Doc: "the label instead"},
+		{Key: "blocked", Shown: "the choice's", Doc: "the blocked reason instead"},
+		{Key: "text", Shown: "the choice's", Doc: "the result text instead"},
+	},
+	"EndingVariantDef": {
+		{Key: "when", Doc: "condition for this variant, checked on the final state"},
+		{Key: "title", Shown: "the ending's", Doc: "the title instead"},
+		{Key: "text", Shown: "the ending's", Doc: "the text instead"},
 	},
 	"ChoiceDef": {
 		{Key: "label", Doc: "what the player clicks"},
@@ -163,6 +180,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "source", Doc: docSource},
 		{Key: "outcomes", Doc: "probabilistic results, `[[…choices.outcomes]]`; the choice's own effects apply first, then the rolled outcome's"},
 		{Key: "effort", Doc: "`[resource_fight]` options only: effort added to your team's base effort"},
+		{Key: "variants", Doc: "other labels and texts by situation, `[[…choices.variants]]`: the first whose `when` holds replaces what it gives"},
 	},
 	"OutcomeDef": {
 		{Key: "label", Doc: "a few words naming the outcome next to its odds, e.g. \"the pilot converts\""},
@@ -177,6 +195,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "when", Doc: "condition checked after every month, in file order (or only when the months run out, with `at_end`). An ending with neither `when` nor `at_end` is reached only through an `end` effect or a system (`out_of_cash`, `out_ending`)"},
 		{Key: "at_end", Default: false, Doc: "`true`: checked only when the months run out. One `at_end` ending without `when` must exist: the fallback"},
 		{Key: "source", Doc: docSource},
+		{Key: "variants", Doc: "other titles and texts by how the run went, `[[endings.ID.variants]]`: the first whose `when` holds replaces what it gives"},
 	},
 	"FundingDef": {
 		{Key: "cash", Doc: "stat holding the company's cash; every month cash += revenue − burn"},

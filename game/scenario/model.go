@@ -310,6 +310,9 @@ type Event struct {
 	// Phases is a bit set of the phases the event may fire in; 0 means
 	// every phase.
 	Phases uint64
+	// Compiled texts (text.go); read them with Show.
+	tTitle, tText Text
+	variants      []Variant
 }
 
 // Choice is one choice on a card.
@@ -321,6 +324,9 @@ type Choice struct {
 	Outcomes                     []Outcome
 	// Effort is the extra effort of a resource-fight option (nil elsewhere).
 	Effort Num
+	// Compiled texts (text.go); read them with Show.
+	tLabel, tBlocked, tText Text
+	variants                []Variant
 }
 
 // Outcome is one possible result of a choice.
@@ -328,6 +334,7 @@ type Outcome struct {
 	Chance              Num // nil: takes the probability the others leave
 	Label, Text, Source string
 	Effect              Effect
+	tLabel, tText       Text
 }
 
 // Ending is one way a run ends.
@@ -338,6 +345,9 @@ type Ending struct {
 	AtEnd                   bool
 	// Effect applies when the run ends here.
 	Effect Effect
+	// Compiled texts (text.go); read them with Show.
+	tTitle, tText Text
+	variants      []Variant
 }
 
 // Funding is the compiled funding-runway system.
@@ -364,13 +374,15 @@ type Round struct {
 
 // Offer is the card that offers a round.
 type Offer struct {
-	Title, Text, Start, Wait string
+	Title, Text, Start, Wait     string
+	tTitle, tText, tStart, tWait Text
 }
 
 // Result is text plus effects.
 type Result struct {
 	Text   string
 	Effect Effect
+	tText  Text
 }
 
 // Ladder is the compiled promotion ladder.
@@ -399,6 +411,7 @@ type Rating struct {
 	Quota       float64
 	Good        bool
 	Effect      Effect
+	tText       Text
 }
 
 // Fight is the compiled resource fight.
@@ -413,6 +426,8 @@ type Fight struct {
 	Rivals  []Rival
 	Options []Choice
 	Award   Effect
+	// Compiled texts (text.go); read them with Show.
+	tTitle, tText Text
 	// Active, when set, says when the system runs (nil: always).
 	Active Cond
 }
@@ -424,6 +439,7 @@ type Phase struct {
 	// carry went back to their initial values.
 	Enter   Effect
 	Vesting *Vesting
+	tLabel  Text
 }
 
 // Vesting is stock that vests while in a phase: nothing until the cliff,

@@ -63,6 +63,7 @@ func (l *loader) phases() {
 		path := "phases." + p.ID
 		l.need(path, "label", d.Label)
 		p.Label, p.Scene, p.Track = d.Label, d.Scene, d.Track
+		p.tLabel = l.text(path+".label", p.Label, "the label of phase `"+p.ID+"`", ctxGeneral)
 		if p.Track == "" {
 			p.Track = sc.Track
 		} else if !idPattern.MatchString(p.Track) {

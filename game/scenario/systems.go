@@ -55,6 +55,11 @@ func (l *loader) funding() {
 			if r.Offer.Wait == "" {
 				r.Offer.Wait = DefaultOfferWait
 			}
+			ow := "the offer of " + what
+			r.Offer.tTitle = l.text(p+".offer.title", r.Offer.Title, "the title of "+ow, ctxGeneral)
+			r.Offer.tText = l.text(p+".offer.text", r.Offer.Text, "the text of "+ow, ctxGeneral)
+			r.Offer.tStart = l.text(p+".offer.start", r.Offer.Start, "the start label of "+ow, ctxGeneral)
+			r.Offer.tWait = l.text(p+".offer.wait", r.Offer.Wait, "the wait label of "+ow, ctxGeneral)
 		}
 		if rd.Raising != nil {
 			e := l.effect(p+".while_raising", rd.Raising, ctxGeneral)
@@ -137,7 +142,9 @@ func (l *loader) ladder() {
 			l.errorf(p+".quota", "quota must be above 0 and at most 1")
 		}
 		sum += rd.Quota
-		ld.Ratings = append(ld.Ratings, Rating{Label: rd.Label, Text: strings.TrimSpace(rd.Text), Quota: rd.Quota, Good: rd.Good, Effect: l.effect(p, &rd.Effects, ctxGeneral)})
+		rt := Rating{Label: rd.Label, Text: strings.TrimSpace(rd.Text), Quota: rd.Quota, Good: rd.Good, Effect: l.effect(p, &rd.Effects, ctxGeneral)}
+		rt.tText = l.text(p+".text", rt.Text, "the text of rating `"+rd.Label+"`", ctxGeneral)
+		ld.Ratings = append(ld.Ratings, rt)
 	}
 	if len(d.Ratings) > 0 && math.Abs(sum-1) > 1e-6 {
 		l.errorf("ladder.ratings", "rating quotas add up to %.4g; they must add up to 1", sum)
@@ -163,6 +170,8 @@ func (l *loader) fight() {
 	l.need(p, "title", d.Title)
 	l.need(p, "text", d.Text)
 	fi.Title, fi.Text, fi.PoolName, fi.Source = d.Title, strings.TrimSpace(d.Text), d.PoolName, l.cite(p+".source", d.Source)
+	fi.tTitle = l.text(p+".title", fi.Title, "the title of the resource fight", ctxGeneral)
+	fi.tText = l.text(p+".text", fi.Text, "the text of the resource fight", ctxGeneral)
 	fi.PoolUnit = l.unit(p+".pool_unit", d.PoolUnit)
 	fi.Every, fi.First = d.Every, d.First
 	if fi.First == 0 {
@@ -202,4 +211,15 @@ func (l *loader) fight() {
 	if fi.Award.Empty() {
 		l.errorf(p+".award", "the award changes nothing; say what winning a share of the pool does")
 	}
+}
+
+// result compiles a round's success or failure.
+func (l *loader) result(path string, r *ResultDef, ctx exprContext) Result {
+	if r == nil {
+		return Result{}
+	}
+	l.need(path, "text", r.Text)
+	res := Result{Text: strings.TrimSpace(r.Text), Effect: l.effect(path, &r.Effects, ctx)}
+	res.tText = l.text(path+".text", res.Text, "the text of ["+tablePath(path)+"]", ctx)
+	return res
 }

@@ -121,31 +121,48 @@ type RuleDef struct {
 
 // EventDef is one event card.
 type EventDef struct {
-	Title    string      `toml:"title" jsonschema:"required"`
-	Text     string      `toml:"text" jsonschema:"required"`
-	When     Expr        `toml:"when"`
-	Weight   Expr        `toml:"weight"`
-	Trigger  string      `toml:"trigger" jsonschema:"enum=random,enum=scheduled,enum=follow_up"`
-	Max      int         `toml:"max"`
-	Cooldown int         `toml:"cooldown"`
-	Icon     string      `toml:"icon"`
-	Source   string      `toml:"source"`
-	Phases   []string    `toml:"phases" since:"2"`
-	Choices  []ChoiceDef `toml:"choices" jsonschema:"required"`
+	Title    string            `toml:"title" jsonschema:"required"`
+	Text     string            `toml:"text" jsonschema:"required"`
+	When     Expr              `toml:"when"`
+	Weight   Expr              `toml:"weight"`
+	Trigger  string            `toml:"trigger" jsonschema:"enum=random,enum=scheduled,enum=follow_up"`
+	Max      int               `toml:"max"`
+	Cooldown int               `toml:"cooldown"`
+	Icon     string            `toml:"icon"`
+	Source   string            `toml:"source"`
+	Phases   []string          `toml:"phases" since:"2"`
+	Choices  []ChoiceDef       `toml:"choices" jsonschema:"required"`
+	Variants []EventVariantDef `toml:"variants" since:"2"`
+}
+
+// EventVariantDef replaces an event's texts when its condition holds.
+type EventVariantDef struct {
+	When  Expr   `toml:"when" jsonschema:"required"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
 }
 
 // ChoiceDef is one choice on a card.
 type ChoiceDef struct {
-	Label    string       `toml:"label" jsonschema:"required"`
-	When     Expr         `toml:"when"`
-	Blocked  string       `toml:"blocked"`
-	Hide     bool         `toml:"hide"`
-	Text     string       `toml:"text"`
-	ShowOdds *bool        `toml:"show_odds"`
-	Source   string       `toml:"source"`
-	Outcomes []OutcomeDef `toml:"outcomes"`
-	Effort   Expr         `toml:"effort"`
+	Label    string             `toml:"label" jsonschema:"required"`
+	When     Expr               `toml:"when"`
+	Blocked  string             `toml:"blocked"`
+	Hide     bool               `toml:"hide"`
+	Text     string             `toml:"text"`
+	ShowOdds *bool              `toml:"show_odds"`
+	Source   string             `toml:"source"`
+	Outcomes []OutcomeDef       `toml:"outcomes"`
+	Effort   Expr               `toml:"effort"`
+	Variants []ChoiceVariantDef `toml:"variants" since:"2"`
 	Effects
+}
+
+// ChoiceVariantDef replaces a choice's texts when its condition holds.
+type ChoiceVariantDef struct {
+	When    Expr   `toml:"when" jsonschema:"required"`
+	Label   string `toml:"label"`
+	Blocked string `toml:"blocked"`
+	Text    string `toml:"text"`
 }
 
 // OutcomeDef is one possible result of a choice.
@@ -159,15 +176,23 @@ type OutcomeDef struct {
 
 // EndingDef is one way a run ends.
 type EndingDef struct {
-	Title    string `toml:"title" jsonschema:"required"`
-	Text     string `toml:"text" jsonschema:"required"`
-	Category string `toml:"category" jsonschema:"required,enum=thrived,enum=good,enum=survived,enum=struggled,enum=failed"`
-	When     Expr   `toml:"when"`
-	AtEnd    bool   `toml:"at_end"`
-	Source   string `toml:"source"`
+	Title    string             `toml:"title" jsonschema:"required"`
+	Text     string             `toml:"text" jsonschema:"required"`
+	Category string             `toml:"category" jsonschema:"required,enum=thrived,enum=good,enum=survived,enum=struggled,enum=failed"`
+	When     Expr               `toml:"when"`
+	AtEnd    bool               `toml:"at_end"`
+	Source   string             `toml:"source"`
+	Variants []EndingVariantDef `toml:"variants" since:"2"`
 	// Effects apply when the run ends here (e.g. unvested stock forfeited);
 	// the outcome axes see them.
 	Effects
+}
+
+// EndingVariantDef replaces an ending's texts when its condition holds.
+type EndingVariantDef struct {
+	When  Expr   `toml:"when" jsonschema:"required"`
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
 }
 
 // FundingDef is the funding-runway system.

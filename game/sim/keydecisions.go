@@ -46,13 +46,13 @@ func KeyDecisions(r *Run, n int) []KeyDecision {
 			v := bot.value(re, i)
 			if i == step.Pick {
 				kd.PickedOption = len(kd.Options)
-				kd.Picked = all[i].Label
+				kd.Picked = all[i].ShowLabel(&re.env)
 			}
 			if v > hi {
 				hi, kd.Best = v, len(kd.Options)
 			}
 			lo = math.Min(lo, v)
-			kd.Options = append(kd.Options, all[i].Label)
+			kd.Options = append(kd.Options, all[i].ShowLabel(&re.env))
 			kd.Values = append(kd.Values, v)
 		}
 		if len(kd.Options) >= 2 {

@@ -201,6 +201,15 @@ func (r *Run) Phase() int {
 	return r.st.Phase
 }
 
+// PhaseLabel returns the current phase's label as shown now ("" without
+// phases).
+func (r *Run) PhaseLabel() string {
+	if len(r.sc.Phases) == 0 {
+		return ""
+	}
+	return r.sc.Phases[r.st.Phase].Show(&r.env)
+}
+
 // PhaseLog returns the month each phase began, oldest first. It is the
 // run's own memory: read it, never change it.
 func (r *Run) PhaseLog() []PhaseStep { return r.st.PhaseLog }

@@ -1,10 +1,7 @@
 package sim
 
 import (
-	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
 	"runwayladder/game/scenario"
 )
@@ -85,31 +82,9 @@ func (r *Report) deltas(sc *scenario.Scenario, before, after []float64) {
 	}
 }
 
-// FormatValue renders a value in its unit: $1.2M, 14 mo, 35%.
-func FormatValue(v float64, u scenario.Unit) string {
-	switch u {
-	case scenario.Money:
-		return formatMoney(v)
-	case scenario.Months:
-		if v == math.Trunc(v) {
-			return fmt.Sprintf("%.0f mo", v)
-		}
-		return fmt.Sprintf("%.1f mo", v)
-	case scenario.Percent:
-		return fmt.Sprintf("%.0f%%", v)
-	case scenario.Fraction:
-		if math.Abs(v) < 0.1 && v != 0 {
-			return fmt.Sprintf("%.1f%%", v*100)
-		}
-		return fmt.Sprintf("%.0f%%", v*100)
-	case scenario.Level:
-		return strconv.Itoa(int(math.Round(v)))
-	}
-	if v == math.Trunc(v) || math.Abs(v) >= 10 {
-		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
-}
+// FormatValue renders a value in its unit: $1.2M, 14 mo, 35%. It is
+// scenario.FormatValue, which texts use too.
+func FormatValue(v float64, u scenario.Unit) string { return scenario.FormatValue(v, u) }
 
 // FormatDelta renders a change with its sign: +$12k, -3.
 func FormatDelta(d float64, u scenario.Unit) string {
@@ -118,35 +93,4 @@ func FormatDelta(d float64, u scenario.Unit) string {
 		return "-" + s
 	}
 	return "+" + s
-}
-
-func formatMoney(v float64) string {
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
-	}
-	trim := func(s string) string {
-		if strings.Contains(s, ".") {
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		}
-		return s
-	}
-	// Round first, then pick the scale, so 999,999 shows as $1M, not $1000k.
-	var out string
-	switch {
-	case v >= 999_995_000:
-		out = "$" + trim(fmt.Sprintf("%.2f", v/1e9)) + "B"
-	case v >= 999_995:
-		out = "$" + trim(fmt.Sprintf("%.2f", v/1e6)) + "M"
-	case v >= 9_999.5:
-		out = "$" + fmt.Sprintf("%.0f", v/1e3) + "k"
-	case v >= 999.95:
-		out = "$" + trim(fmt.Sprintf("%.1f", v/1e3)) + "k"
-	default:
-		out = "$" + fmt.Sprintf("%.0f", v)
-	}
-	if out == "$0" {
-		return out // never "-$0"
-	}
-	return sign + out
 }

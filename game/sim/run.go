@@ -102,13 +102,21 @@ func (r *Run) Month() int { return r.st.Month }
 // Done reports whether the run has reached an ending.
 func (r *Run) Done() bool { return r.st.Ending != "" }
 
-// Ending returns the ending reached, or nil while the run goes on.
+// Ending returns the ending reached, or nil while the run goes on. Its
+// title and text are filled in for the final state (format 2 placeholders
+// and variants).
 func (r *Run) Ending() *scenario.Ending {
 	if r.st.Ending == "" {
 		return nil
 	}
 	i, _ := r.sc.EndingIndex(r.st.Ending)
-	return &r.sc.Endings[i]
+	e := &r.sc.Endings[i]
+	if !e.Varies() {
+		return e
+	}
+	shown := *e
+	shown.Title, shown.Text = e.Show(&r.env)
+	return &shown
 }
 
 // Value returns a stat's current value.
@@ -392,16 +400,23 @@ func (r *Run) step(pick int, rep *Report) error {
 	if rep != nil {
 		before = append([]float64(nil), st.Vals[:sc.NumStats()]...)
 		rep.Month = st.Month
-		rep.Title, rep.Choice = r.cardTitle(card), ch.Label
-		rep.Text = ch.Text
+		rep.Title, rep.Choice = r.cardTitle(card), ch.ShowLabel(&r.env)
 	}
 	outcome := -1
 	r.rep, r.byChoice = rep, true
 	end := r.choose(card, pick, ch, rep)
+	if rep != nil {
+		// Result texts are filled in after their effects.
+		_, _, rep.Text = ch.Show(&r.env)
+	}
 	if len(ch.Outcomes) > 0 {
 		outcome = r.roll(ch, rep)
 		if e := r.apply(&ch.Outcomes[outcome].Effect); e >= 0 && end < 0 {
 			end = e
+		}
+		if rep != nil {
+			_, text := ch.Outcomes[outcome].Show(&r.env)
+			rep.Text = joinText(rep.Text, text)
 		}
 	}
 	r.byChoice = false
@@ -422,7 +437,7 @@ func (r *Run) step(pick int, rep *Report) error {
 	if end >= 0 {
 		st.Ending = sc.Endings[end].ID
 		if rep != nil {
-			rep.Ending = &sc.Endings[end]
+			rep.Ending = r.Ending()
 		}
 		r.rep = nil
 		return nil
@@ -479,9 +494,8 @@ func (r *Run) roll(ch *scenario.Choice, rep *Report) int {
 	if rep != nil {
 		rep.Roll = &Roll{Value: u, Odds: odds, Outcome: pick, Shown: ch.ShowOdds, Labels: make([]string, len(odds))}
 		for i := range ch.Outcomes {
-			rep.Roll.Labels[i] = ch.Outcomes[i].Label
+			rep.Roll.Labels[i], _ = ch.Outcomes[i].Show(&r.env)
 		}
-		rep.Text = joinText(rep.Text, ch.Outcomes[pick].Text)
 	}
 	return pick
 }

@@ -76,19 +76,23 @@ func (r *Run) resolveRaise(rd *scenario.Round, rep *Report, end *int) {
 		if rep != nil {
 			rep.note(NoteFunding, fmt.Sprintf("The %s closes: %s for %.0f%% of the company (post-money %s). The odds were %.0f%%; the roll came in at %.0f.",
 				rd.Label, FormatValue(amount, scenario.Money), dil*100, FormatValue(post, scenario.Money), p*100, u*100))
-			rep.Text = joinText(rep.Text, rd.Success.Text)
 		}
 		if e := r.apply(&rd.Success.Effect); e >= 0 && *end < 0 {
 			*end = e
+		}
+		if rep != nil {
+			rep.Text = joinText(rep.Text, rd.Success.Show(&r.env))
 		}
 	} else {
 		st.OfferAfter = st.Month + rd.RetryAfter
 		if rep != nil {
 			rep.note(NoteFunding, fmt.Sprintf("The %s falls through. The odds were %.0f%%; the roll came in at %.0f.", rd.Label, p*100, u*100))
-			rep.Text = joinText(rep.Text, rd.Failure.Text)
 		}
 		if e := r.apply(&rd.Failure.Effect); e >= 0 && *end < 0 {
 			*end = e
+		}
+		if rep != nil {
+			rep.Text = joinText(rep.Text, rd.Failure.Show(&r.env))
 		}
 	}
 	st.Raising = -1
@@ -168,9 +172,11 @@ func (r *Run) calibrate(rep *Report) int {
 	if rep != nil {
 		rep.Calibration = &CalibrationResult{Rating: k, Label: rt.Label, Score: raw, Noise: noise, Percentile: pct}
 		rep.note(NoteLadder, fmt.Sprintf("Calibration: %s. Your score %.0f (luck %+.0f) placed you above %.0f%% of your peers.", rt.Label, raw, noise, pct*100))
-		rep.Text = joinText(rep.Text, rt.Text)
 	}
 	end := r.apply(&rt.Effect)
+	if rep != nil {
+		rep.Text = joinText(rep.Text, rt.Show(&r.env))
+	}
 	if !r.on(offLadder) {
 		return end
 	}

@@ -38,7 +38,7 @@ func (t Transcript) Month(r *Run) {
 	t.printf("\n== Month %d of %d ==\n", r.Month(), sc.Months)
 	if p := r.Phase(); p >= 0 {
 		log := r.PhaseLog()
-		t.printf("Phase: %s, since month %d.\n", sc.Phases[p].Label, log[len(log)-1].Month)
+		t.printf("Phase: %s, since month %d.\n", r.PhaseLabel(), log[len(log)-1].Month)
 	}
 	t.printf("%s\n", StatusLine(r))
 	if round, months := r.Raising(); round >= 0 {
@@ -48,6 +48,9 @@ func (t Transcript) Month(r *Run) {
 		t.printf("Level: %s, %d months in level.\n", ld.Levels[r.level()].Title, int(r.Builtin(scenario.VarMonthsInLevel)))
 	}
 	c := r.Card()
+	if c.Because != "" && sc.Format >= 2 {
+		t.printf("\nBecause: %s", c.Because)
+	}
 	t.printf("\n%s\n%s\n", c.Title, wrap(c.Text, 78))
 	if f := c.Fight; f != nil {
 		t.printf("At stake: %s. Teams before luck:", poolText(f.Pool, f.Unit, f.PoolName))

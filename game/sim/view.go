@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 
 	"runwayladder/game/scenario"
@@ -19,6 +20,11 @@ type CardView struct {
 	Fight *FightPreview
 	// Round is the funding round offered (CardOffer only).
 	Round *scenario.Round
+	// Because says which earlier choice led here, for a follow-up the
+	// player's choice scheduled: `Month 5: "Ship the demo early"`; BecauseMonth
+	// is that month (0 when not).
+	Because      string
+	BecauseMonth int
 }
 
 // ChoiceView is one choice as the player sees it.
@@ -63,9 +69,10 @@ func (r *Run) cardChoices(c Card) []scenario.Choice {
 		return r.sc.Events[c.Index].Choices
 	case CardOffer:
 		rd := &r.sc.Funding.Rounds[c.Index]
+		_, _, start, wait := rd.Offer.Show(&r.env)
 		return []scenario.Choice{
-			{Label: rd.Offer.Start, Text: "You start the raise.", ShowOdds: true},
-			{Label: rd.Offer.Wait, Text: "You keep building and will look at it again in a few months.", ShowOdds: true},
+			{Label: start, Text: "You start the raise.", ShowOdds: true},
+			{Label: wait, Text: "You keep building and will look at it again in a few months.", ShowOdds: true},
 		}
 	case CardFight:
 		return r.sc.Fight.Options
@@ -75,32 +82,42 @@ func (r *Run) cardChoices(c Card) []scenario.Choice {
 
 var quietChoices = []scenario.Choice{{Label: "Carry on", Text: "Nothing much happens. The month passes.", ShowOdds: true}}
 
+// cardTitle returns the card's title as shown now.
 func (r *Run) cardTitle(c Card) string {
+	title, _ := r.cardTexts(c)
+	return title
+}
+
+// cardTexts returns the card's title and text as shown now.
+func (r *Run) cardTexts(c Card) (title, text string) {
 	switch c.Kind {
 	case CardEvent:
-		return r.sc.Events[c.Index].Title
+		return r.sc.Events[c.Index].Show(&r.env)
 	case CardOffer:
-		return r.sc.Funding.Rounds[c.Index].Offer.Title
+		title, text, _, _ := r.sc.Funding.Rounds[c.Index].Offer.Show(&r.env)
+		return title, text
 	case CardFight:
-		return r.sc.Fight.Title
+		return r.sc.Fight.Show(&r.env)
 	}
-	return "A quiet month"
+	return "A quiet month", "Nothing demands a decision this month."
 }
 
 // Card describes the current month's card and its choices.
 func (r *Run) Card() CardView {
 	sc, c := r.sc, r.st.Card
-	v := CardView{Kind: c.Kind, Title: r.cardTitle(c)}
+	v := CardView{Kind: c.Kind}
+	v.Title, v.Text = r.cardTexts(c)
 	switch c.Kind {
 	case CardEvent:
 		ev := &sc.Events[c.Index]
-		v.ID, v.Text, v.Icon, v.Source = ev.ID, ev.Text, ev.Icon, ev.Source
+		v.ID, v.Icon, v.Source = ev.ID, ev.Icon, ev.Source
+		v.BecauseMonth, v.Because = r.because()
 	case CardOffer:
 		rd := &sc.Funding.Rounds[c.Index]
-		v.ID, v.Text, v.Icon, v.Source, v.Round = rd.ID, rd.Offer.Text, "cash", rd.Source, rd
+		v.ID, v.Icon, v.Source, v.Round = rd.ID, "cash", rd.Source, rd
 	case CardFight:
 		f := sc.Fight
-		v.ID, v.Text, v.Icon, v.Source = "planning", f.Text, "team", f.Source
+		v.ID, v.Icon, v.Source = "planning", "team", f.Source
 		p := &FightPreview{Pool: math.Max(f.Pool(&r.env), 0), PoolName: f.PoolName, Unit: f.PoolUnit}
 		p.Teams = append(p.Teams, Team{Name: "Your team", Effort: math.Max(f.Effort(&r.env), 0), You: true})
 		for i := range f.Rivals {
@@ -108,7 +125,7 @@ func (r *Run) Card() CardView {
 		}
 		v.Fight = p
 	default:
-		v.ID, v.Text, v.Icon = "quiet", "Nothing demands a decision this month.", "clock"
+		v.ID, v.Icon = "quiet", "clock"
 	}
 	v.Choices = r.Choices()
 	if c.Kind == CardOffer && len(v.Choices) > 0 {
@@ -134,14 +151,16 @@ func (r *Run) Choices() []ChoiceView {
 		if !ok && ch.Hide {
 			continue
 		}
-		cv := ChoiceView{Index: i, Label: ch.Label, Available: ok, ShowOdds: ch.ShowOdds, Source: ch.Source}
+		label, blocked, _ := ch.Show(&r.env)
+		cv := ChoiceView{Index: i, Label: label, Available: ok, ShowOdds: ch.ShowOdds, Source: ch.Source}
 		if !ok {
-			cv.Blocked = ch.Blocked
+			cv.Blocked = blocked
 		}
 		if len(ch.Outcomes) > 0 {
 			odds := r.odds(ch)
-			for j, o := range ch.Outcomes {
-				cv.Odds = append(cv.Odds, OddsView{Label: o.Label, Chance: odds[j]})
+			for j := range ch.Outcomes {
+				olabel, _ := ch.Outcomes[j].Show(&r.env)
+				cv.Odds = append(cv.Odds, OddsView{Label: olabel, Chance: odds[j]})
 			}
 		}
 		out = append(out, cv)
@@ -205,4 +224,22 @@ func (r *Run) Outcome() Outcome {
 		o.Ending, o.Category = end.ID, string(end.Category)
 	}
 	return o
+}
+
+// because names the earlier choice that scheduled the current card, when
+// the player's choice did: its month and `Month 5: "Ship the demo early"`.
+func (r *Run) because() (int, string) {
+	m := r.st.Because
+	if m == 0 {
+		return 0, ""
+	}
+	for i := len(r.st.Steps) - 1; i >= 0; i-- {
+		if st := r.st.Steps[i]; st.Month == m {
+			all := r.cardChoices(st.Card)
+			if st.Pick >= 0 && st.Pick < len(all) {
+				return m, fmt.Sprintf("Month %d: %q", m, all[st.Pick].ShowLabel(&r.env))
+			}
+		}
+	}
+	return m, fmt.Sprintf("Month %d", m)
 }

@@ -1,0 +1,72 @@
+package sim_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"runwayladder/game/sim"
+)
+
+// TestTextsKnowTheSituation plays testdata/phases.toml and checks that
+// cards, choices, results, follow-ups and the ending quote the state of
+// the moment, and that variants replace the texts when their condition
+// holds.
+func TestTextsKnowTheSituation(t *testing.T) {
+	sc := loadPhases(t)
+	r := sim.New(sc, 5, sim.Options{})
+	var works, intros, pushes int
+	for !r.Done() {
+		c := r.Card()
+		switch c.ID {
+		case "work":
+			works++
+			if works <= 3 && !strings.Contains(c.Text, "to go, {braces} kept.") {
+				t.Errorf("month %d: work text %q", r.Month(), c.Text)
+			}
+			if works <= 3 && (strings.Contains(c.Text, "{savings}") || !strings.Contains(c.Text, " saved, ")) {
+				t.Errorf("month %d: placeholders not filled in: %q", r.Month(), c.Text)
+			}
+			if works > 3 && !strings.Contains(c.Text, "like it.") {
+				t.Errorf("month %d: the %dth work card does not use its variant: %q", r.Month(), works, c.Text)
+			}
+			if works == 4 && !strings.Contains(c.Text, "you have had 3 like it") {
+				t.Errorf("month %d: seen is not the times it fired before: %q", r.Month(), c.Text)
+			}
+		case "intro":
+			intros++
+			if !strings.HasPrefix(c.Because, "Month ") || !strings.HasSuffix(c.Because, `: "Network"`) || c.BecauseMonth == 0 {
+				t.Errorf("month %d: follow-up because %q (month %d)", r.Month(), c.Because, c.BecauseMonth)
+			}
+			want := "in month " + itoa(c.BecauseMonth) + " asks you to a review, at " + itoa(27+(r.Month()-1)/12) + "."
+			if !strings.Contains(c.Text, want) {
+				t.Errorf("month %d: intro text %q, want %q", r.Month(), c.Text, want)
+			}
+		}
+		rep, label := pickLabel(t, r, "Push")
+		if label == "Push" {
+			pushes++
+			skills, _ := sc.StatIndex("skills")
+			if want := "You ship. Skills now " + itoa(int(r.Value(skills))) + "."; !strings.HasPrefix(rep.Text, want) {
+				t.Errorf("month %d: result %q, want %q (filled in after the effects)", r.Month(), rep.Text, want)
+			}
+		}
+	}
+	if works < 4 || intros == 0 || pushes == 0 {
+		t.Fatalf("the run did not exercise the texts: %d work cards, %d intros, %d pushes", works, intros, pushes)
+	}
+	e := r.Ending()
+	if r.State().Ending != "done" {
+		t.Fatalf("ending %s", r.State().Ending)
+	}
+	bigco, _ := sc.PhaseIndex("bigco")
+	stints := r.State().Vals[sc.StintsVar(bigco)]
+	if stints >= 2 && (!strings.HasPrefix(e.Title, "Back as ") || !strings.HasPrefix(e.Text, "Two stints at the big company, ")) {
+		t.Errorf("ending variant not used after %v stints: %q / %q", stints, e.Title, e.Text)
+	}
+	if stints < 2 {
+		t.Fatalf("no boomerang in this run (%v stints); the ending variant went untested", stints)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
