@@ -198,21 +198,105 @@ func (s *Server) participant(w http.ResponseWriter, r *http.Request) (*Participa
 		writeError(w, http.StatusUnauthorized, "no_token", "join the room first")
 		return nil, nil, false
 	}
-	p, err := s.cfg.Store.ParticipantByToken(r.Context(), HashSecret(token))
-	if errors.Is(err, ErrNotFound) {
-		writeError(w, http.StatusUnauthorized, "unknown_token", "this browser's place in the room is gone (the room may have been deleted); join again")
-		return nil, nil, false
+	hash := HashSecret(token)
+	p := s.cache.participant(hash)
+	if p == nil {
+		var err error
+		p, err = s.cfg.Store.ParticipantByToken(r.Context(), hash)
+		if errors.Is(err, ErrNotFound) {
+			writeError(w, http.StatusUnauthorized, "unknown_token", "this browser's place in the room is gone (the room may have been deleted); join again")
+			return nil, nil, false
+		}
+		if err != nil {
+			s.storeError(w, err)
+			return nil, nil, false
+		}
+		s.cache.keepParticipant(hash, p)
 	}
-	if err != nil {
-		s.storeError(w, err)
-		return nil, nil, false
-	}
-	room, err := s.cfg.Store.Room(r.Context(), p.Room)
-	if err != nil {
-		s.storeError(w, err)
-		return nil, nil, false
+	room := s.cache.room(p.Room, s.now())
+	if room == nil {
+		var err error
+		room, err = s.cfg.Store.Room(r.Context(), p.Room)
+		if errors.Is(err, ErrNotFound) {
+			s.cache.forgetParticipant(hash)
+			writeError(w, http.StatusUnauthorized, "unknown_token", "this room no longer exists")
+			return nil, nil, false
+		}
+		if err != nil {
+			s.storeError(w, err)
+			return nil, nil, false
+		}
+		s.cache.keepRoom(room, s.now())
 	}
 	return p, room, true
+}
+
+// lookups caches what every choice needs to know: who sends it (a
+// participant never changes) and the room's pacing, read again from the
+// database after roomTTL (a hold set through another server takes effect
+// within that; one set through this server at once).
+type lookups struct {
+	mu     sync.Mutex
+	people map[string]*Participant // by token hash
+	rooms  map[string]cachedRoom
+}
+
+type cachedRoom struct {
+	room *Room
+	at   time.Time
+}
+
+const roomTTL = 250 * time.Millisecond
+
+func newLookups() *lookups {
+	return &lookups{people: map[string]*Participant{}, rooms: map[string]cachedRoom{}}
+}
+
+func (l *lookups) participant(hash string) *Participant {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.people[hash]
+}
+
+func (l *lookups) keepParticipant(hash string, p *Participant) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.people) >= maxCachedRuns {
+		l.people = map[string]*Participant{}
+	}
+	l.people[hash] = p
+}
+
+func (l *lookups) forgetParticipant(hash string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.people, hash)
+}
+
+func (l *lookups) room(code string, now time.Time) *Room {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.rooms[code]
+	if !ok || now.Sub(c.at) > roomTTL || now.Before(c.at) {
+		return nil
+	}
+	return c.room
+}
+
+func (l *lookups) keepRoom(r *Room, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.rooms) >= 1000 {
+		l.rooms = map[string]cachedRoom{}
+	}
+	l.rooms[r.Code] = cachedRoom{room: r, at: now}
+}
+
+// forgetRoom drops a room changed or deleted through this server.
+func (l *lookups) forgetRoom(code string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.rooms, code)
 }
 
 func (s *Server) me(room *Room, p *Participant, cs []Choice) (*Me, error) {

@@ -141,7 +141,9 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, room *Room, sec
 		s.message(w, http.StatusBadRequest, message{Title: "Unknown action", Text: "That button does nothing.", Link: "/f/" + secret + "/", Label: "Back"})
 		return
 	}
-	if err := s.cfg.Store.SetControl(r.Context(), room.Code, c); err != nil {
+	err := s.cfg.Store.SetControl(r.Context(), room.Code, c)
+	s.cache.forgetRoom(room.Code)
+	if err != nil {
 		s.cfg.Log.Printf("workshop: %v", err)
 		s.message(w, http.StatusInternalServerError, message{Title: "That did not work", Text: "The room could not be updated; try again.", Link: "/f/" + secret + "/", Label: "Back"})
 		return
@@ -171,6 +173,7 @@ func (s *Server) deleteRoom(w http.ResponseWriter, r *http.Request, room *Room, 
 		return
 	}
 	s.snaps.forget(room.Code)
+	s.cache.forgetRoom(room.Code)
 	s.message(w, http.StatusOK, message{Title: "Room deleted", Text: fmt.Sprintf("Room %s, its participants and every choice they made are deleted.", room.Code), Link: "/", Label: "Create another room"})
 }
 

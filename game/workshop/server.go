@@ -47,6 +47,7 @@ type Server struct {
 	snaps *snapshots
 	runs  *runCache
 	joins *limiter
+	cache *lookups
 	now   func() time.Time
 }
 
@@ -59,7 +60,7 @@ func NewServer(cfg Config) (*Server, error) {
 		cfg.Log = log.New(io.Discard, "", 0)
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), snaps: newSnapshots(cfg.Library, cfg.Store),
-		runs: newRunCache(), joins: newLimiter(20, 6*time.Second), now: time.Now}
+		runs: newRunCache(), cache: newLookups(), joins: newLimiter(20, 6*time.Second), now: time.Now}
 	s.routes()
 	return s, nil
 }
