@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 )
@@ -137,7 +138,7 @@ func (a axisScale) pos(v float64) float64 {
 // with its median as a line.
 func outcomeChart(axis int, groups []GroupDebrief, styles []trackStyle) template.HTML {
 	const w, left, right, rowH, top = 1000.0, 20.0, 20.0, 64.0, 10.0
-	unit := AxisUnits[axis]
+	unit := history.AxisUnit(axis)
 	sc := axisScale{lo: math.Inf(1), hi: math.Inf(-1), money: unit == scenario.Money}
 	rows := 0
 	for _, g := range groups {
@@ -148,8 +149,8 @@ func outcomeChart(axis int, groups []GroupDebrief, styles []trackStyle) template
 		for _, v := range a.Values {
 			sc.lo, sc.hi = math.Min(sc.lo, v), math.Max(sc.hi, v)
 		}
-		if a.HasQuartiles {
-			sc.lo, sc.hi = math.Min(sc.lo, a.BaseLow), math.Max(sc.hi, a.BaseHigh)
+		if g.HasBase() {
+			sc.lo, sc.hi = math.Min(sc.lo, a.TypicalP10), math.Max(sc.hi, a.TypicalP90)
 		}
 		rows++
 	}
@@ -171,10 +172,10 @@ func outcomeChart(axis int, groups []GroupDebrief, styles []trackStyle) template
 		a := g.Axes[axis]
 		cy := top + rowH*float64(row) + rowH/2
 		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ccc" stroke-width="2"/>`, left, cy, w-right, cy)
-		if a.HasQuartiles {
+		if g.HasBase() {
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#d9d9d9" stroke="#777" stroke-width="1.5"/>`,
-				x(a.BaseP25), cy-rowH*0.36, math.Max(x(a.BaseP75)-x(a.BaseP25), 3), rowH*0.72)
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333" stroke-width="4" stroke-dasharray="6 4"/>`, x(a.Base), cy-rowH*0.45, x(a.Base), cy+rowH*0.45)
+				x(a.TypicalP25), cy-rowH*0.36, math.Max(x(a.TypicalP75)-x(a.TypicalP25), 3), rowH*0.72)
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333" stroke-width="4" stroke-dasharray="6 4"/>`, x(a.Typical), cy-rowH*0.45, x(a.Typical), cy+rowH*0.45)
 		}
 		// Dots that would overlap stack upwards and downwards.
 		placed := map[int]int{}
@@ -250,18 +251,18 @@ func choiceBars(ts []Tally, colour string) []Bar {
 // finished runs next to the typical bot's share.
 func endingBars(g GroupDebrief, colour string) []Bar {
 	finished := g.Runs - g.Unfinished
-	rows := append([]EndingRow(nil), g.Endings...)
-	order := map[scenario.Category]int{}
+	rows := append([]history.DebriefEnding(nil), g.Endings...)
+	order := map[string]int{}
 	for i, c := range scenario.Categories {
-		order[c] = i
+		order[string(c)] = i
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return order[rows[i].Ending.Category] < order[rows[j].Ending.Category] })
+	sort.SliceStable(rows, func(i, j int) bool { return order[rows[i].Category] < order[rows[j].Category] })
 	var out []Bar
 	for _, e := range rows {
-		if e.Count == 0 && e.Base < 0.03 {
+		if e.Count == 0 && e.Typical < 0.03 {
 			continue // an ending neither the room nor the bot often reaches
 		}
-		b := Bar{Label: e.Ending.Title, Note: string(e.Ending.Category), Count: e.Count, Base: e.Base * 100, HasBase: g.Base, Colour: colour}
+		b := Bar{Label: e.Title, Note: e.Category, Count: e.Count, Base: e.Typical * 100, HasBase: g.HasBase(), Colour: colour}
 		if finished > 0 {
 			b.Pct = 100 * float64(e.Count) / float64(finished)
 		}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 )
@@ -56,7 +57,7 @@ type Group struct {
 	// one), with how they chose.
 	Now *CardSplit
 	// Split is where the group first chose differently.
-	Split *Split
+	Split *history.Split
 }
 
 // CardSplit is one month's card and how the room chose at it.
@@ -294,7 +295,9 @@ func (g *Group) summarise(room *Room) {
 	if best != nil {
 		g.Now = cardSplit(g.Scenario, room, first[*best], best.month, decided[*best], reached[*best])
 	}
-	g.Split = FindSplit(g.Scenario, g.Runs())
+	if runs := g.Runs(); len(runs) > 1 {
+		g.Split = DebriefGroup(g.Scenario, runs, nil).FirstSplit()
+	}
 }
 
 func sum(m map[int]int) int {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 
+	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 )
@@ -53,7 +54,7 @@ type liveGroup struct {
 	Where     template.HTML
 	Now       *CardSplit
 	NowBars   []Bar
-	Split     *Split
+	Split     *history.Split
 	SplitBars []Bar
 	Endings   []Bar
 	Debrief   GroupDebrief
@@ -121,7 +122,7 @@ func (s *Server) liveData(r *http.Request, room *Room, secret string) (*liveData
 				lg.NowBars = choiceBars(g.Now.Tallies, styles[i].Colour)
 			}
 			if g.Split != nil {
-				lg.SplitBars = choiceBars(g.Split.Tallies, styles[i].Colour)
+				lg.SplitBars = choiceBars(splitTallies(g.Split), styles[i].Colour)
 			}
 			lg.Debrief = debriefs[i]
 			lg.Endings = endingBars(debriefs[i], styles[i].Colour)

@@ -59,9 +59,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, room *Room, secr
 		}
 		d.Runs += debriefs[i].Runs
 		rg := reportGroup{Debrief: debriefs[i], Style: styles[i], Endings: endingBars(debriefs[i], styles[i].Colour)}
-		if debriefs[i].Split != nil {
-			rg.SplitBars = choiceBars(debriefs[i].Split.Tallies, styles[i].Colour)
-		}
+		rg.SplitBars = choiceBars(splitTallies(debriefs[i].FirstSplit()), styles[i].Colour)
 		d.Groups = append(d.Groups, rg)
 		var done []*sim.Run
 		for _, r := range g.Runs() {
