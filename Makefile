@@ -10,7 +10,7 @@ FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
         screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser \
-        deps-postgres
+        deps-postgres assets deps-assets
 
 run: deps-desktop
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -26,6 +26,7 @@ deps-desktop: ; @scripts/deps.sh desktop
 deps-test:    ; @scripts/deps.sh test
 deps-browser: ; @scripts/deps.sh browser
 deps-postgres: ; @scripts/deps.sh postgres
+deps-assets:  ; @scripts/deps.sh assets
 
 vet:
 	$(GO) vet ./...
@@ -48,6 +49,11 @@ screenshots: deps-test
 # CPU seconds the game uses in 10 s of waiting, throttled idle vs Ebitengine's default.
 idle-cpu: deps-test
 	scripts/idle-cpu.sh 10
+
+# Regenerates assets/art (Fluent Emoji composed by scripts/artgen) and
+# assets/sound (synthesized by scripts/soundgen). The outputs are committed.
+assets: deps-assets
+	scripts/assets.sh
 
 careersim:
 	CGO_ENABLED=0 $(GO) build -o bin/careersim ./cmd/careersim

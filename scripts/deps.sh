@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages a target needs, only those missing.
-# Usage: scripts/deps.sh desktop|test|browser|postgres
+# Usage: scripts/deps.sh desktop|test|browser|postgres|assets
 set -euo pipefail
 
 desktop=(gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri libegl1 libgles2)
@@ -8,6 +8,10 @@ xvfb=(xvfb xauth)
 browser=(chromium)
 # The workshop server's tests start a throwaway cluster (scripts/with-postgres.sh).
 postgres=(postgresql)
+# Regenerating the art and sound (make assets): rsvg-convert, oggenc, and npm
+# (Debian's npm only when none is on the PATH: NodeSource's nodejs has its own).
+assets=(librsvg2-bin vorbis-tools)
+command -v npm >/dev/null 2>&1 || assets+=(npm)
 
 want=()
 case "${1:-test}" in
@@ -15,7 +19,8 @@ case "${1:-test}" in
   test)    want=("${desktop[@]}" "${xvfb[@]}") ;;
   browser) want=("${desktop[@]}" "${xvfb[@]}" "${browser[@]}") ;;
   postgres) want=("${postgres[@]}") ;;
-  *) echo "usage: $0 desktop|test|browser|postgres" >&2; exit 2 ;;
+  assets)  want=("${assets[@]}") ;;
+  *) echo "usage: $0 desktop|test|browser|postgres|assets" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then
