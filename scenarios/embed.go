@@ -1,4 +1,5 @@
-// Package scenarios embeds the bundled scenario files.
+//go:build !js
+
 package scenarios
 
 import "embed"

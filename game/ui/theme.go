@@ -7,11 +7,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomedium"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+
+	"runwayladder/assets"
 )
 
 // Palette is the set of colours every screen draws with. There are two:
@@ -109,14 +107,19 @@ func (f *fonts) face(src *opentype.Font, size float64) text.Face {
 
 func loadFonts() (*fonts, error) {
 	var f fonts
+	// The fonts come from the assets package: embedded on the desktop,
+	// fetched beside the wasm by the page in the browser.
 	for _, x := range []struct {
 		dst  **opentype.Font
-		name string
-		ttf  []byte
-	}{{&f.regular, "Go Regular", goregular.TTF}, {&f.medium, "Go Medium", gomedium.TTF}, {&f.bold, "Go Bold", gobold.TTF}, {&f.mono, "Go Mono", gomono.TTF}} {
-		src, err := opentype.Parse(x.ttf)
+		font assets.Font
+	}{{&f.regular, assets.Regular}, {&f.medium, assets.Medium}, {&f.bold, assets.Bold}, {&f.mono, assets.Mono}} {
+		ttf, err := assets.ReadFile(x.font.Path())
 		if err != nil {
-			return nil, fmt.Errorf("ui: load font %s: %w", x.name, err)
+			return nil, fmt.Errorf("ui: load font %s: %w", x.font, err)
+		}
+		src, err := opentype.Parse(ttf)
+		if err != nil {
+			return nil, fmt.Errorf("ui: load font %s: %w", x.font, err)
 		}
 		*x.dst = src
 	}
