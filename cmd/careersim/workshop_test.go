@@ -143,13 +143,13 @@ func bundledLibrary(t *testing.T) *workshop.Library {
 func TestWorkshopServerKilledLosesNoAcknowledgedChoice(t *testing.T) {
 	for _, db := range []struct {
 		name string
-		dsn  func() string
+		dsn  func(t *testing.T) string
 	}{
-		{"sqlite", func() string { return filepath.Join(t.TempDir(), "room.db") }},
-		{"postgres", func() string { return pgtest.Database(t) }},
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "room.db") }},
+		{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
 	} {
 		t.Run(db.name, func(t *testing.T) {
-			dsn := db.dsn()
+			dsn := db.dsn(t)
 			lib := bundledLibrary(t)
 			srv := startRoomServer(t, dsn)
 			var room workshop.CreateResponse
