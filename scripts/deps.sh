@@ -3,7 +3,8 @@
 # Usage: scripts/deps.sh desktop|test|browser|postgres|assets
 set -euo pipefail
 
-desktop=(gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri libegl1 libgles2)
+# libasound2-dev: sound (Ebitengine audio through ALSA).
+desktop=(gcc libc6-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev libgl1-mesa-dri libegl1 libgles2)
 xvfb=(xvfb xauth)
 browser=(chromium)
 # The workshop server's tests start a throwaway cluster (scripts/with-postgres.sh).
