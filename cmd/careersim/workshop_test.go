@@ -170,8 +170,7 @@ func TestWorkshopServerKilledLosesNoAcknowledgedChoice(t *testing.T) {
 					t.Fatalf("join: %d %v", status, err)
 				}
 				sc, _ := lib.Find(me.Scenario)
-				seed, _ := sim.SessionSeed(me.Session)
-				players[i] = &player{me: me, run: sim.New(sc, seed, sim.Options{Session: me.Session}), sent: -1}
+				players[i] = &player{me: me, run: sim.New(sc, me.Seed, sim.Options{Session: me.Session}), sent: -1}
 			}
 			var wg sync.WaitGroup
 			var mu sync.Mutex
@@ -284,8 +283,7 @@ func TestWorkshopReportMatchesDebriefAndExports(t *testing.T) {
 			t.Fatalf("%d %v", status, err)
 		}
 		sc, _ := lib.Find(me.Scenario)
-		seed, _ := sim.SessionSeed(me.Session)
-		r := sim.New(sc, seed, sim.Options{})
+		r := sim.New(sc, me.Seed, sim.Options{})
 		for n := 0; !r.Done() && (i < 6 || n < 10); n++ { // two leave early
 			var cs []sim.ChoiceView
 			for _, c := range r.Choices() {

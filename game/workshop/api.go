@@ -64,7 +64,8 @@ func (s *Server) newRoom(req CreateRequest) (*Room, string, error) {
 	if session == "" {
 		session = randomString(8)
 	}
-	if _, err := sim.SessionSeed(session); err != nil {
+	seed, err := sim.SessionSeed(session)
+	if err != nil {
 		return nil, "", err
 	}
 	capacity := req.Capacity
@@ -84,7 +85,7 @@ func (s *Server) newRoom(req CreateRequest) (*Room, string, error) {
 	}
 	secret := NewSecret()
 	return &Room{SecretHash: HashSecret(secret), Name: name, Created: s.now(), HoldMonth: hold,
-		Settings: Settings{Scenarios: req.Scenarios, Session: session, Capacity: capacity, Reveal: reveal}}, secret, nil
+		Settings: Settings{Scenarios: req.Scenarios, Session: session, Seed: seed, Capacity: capacity, Reveal: reveal}}, secret, nil
 }
 
 // create stores a new room under a fresh code.
@@ -138,11 +139,13 @@ type Me struct {
 	Scenario    string `json:"scenario"`
 	Version     int    `json:"version"`
 	Session     string `json:"session"`
-	HoldMonth   int    `json:"hold_month"`
-	Picks       []int  `json:"picks"`
-	Month       int    `json:"month"`
-	Done        bool   `json:"done"`
-	Ending      string `json:"ending,omitempty"`
+	// Seed is the room's seed (a string: JavaScript numbers hold 53 bits).
+	Seed      uint64 `json:"seed,string"`
+	HoldMonth int    `json:"hold_month"`
+	Picks     []int  `json:"picks"`
+	Month     int    `json:"month"`
+	Done      bool   `json:"done"`
+	Ending    string `json:"ending,omitempty"`
 }
 
 func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
@@ -309,7 +312,7 @@ func (s *Server) me(room *Room, p *Participant, cs []Choice) (*Me, error) {
 		return nil, fmt.Errorf("participant %s: %v", p.ID, err)
 	}
 	me := &Me{Participant: p.ID, Name: p.Name, Room: room.Code, RoomName: room.Name, Scenario: sc.ID, Version: sc.Version,
-		Session: room.Settings.Session, HoldMonth: room.HoldMonth, Picks: make([]int, len(cs)), Month: run.Month(), Done: run.Done()}
+		Session: room.Settings.Session, Seed: room.Seed(), HoldMonth: room.HoldMonth, Picks: make([]int, len(cs)), Month: run.Month(), Done: run.Done()}
 	for i, c := range cs {
 		me.Picks[i] = c.Pick
 	}

@@ -114,12 +114,7 @@ func Load(ctx context.Context, lib *Library, cfg LoadConfig) (*LoadResult, error
 				errs <- fmt.Errorf("participant %d plays %s version %d, which this tool does not have", i, me.Scenario, me.Version)
 				return
 			}
-			seed, err := sim.SessionSeed(me.Session)
-			if err != nil {
-				errs <- err
-				return
-			}
-			run := sim.New(sc, seed, sim.Options{Session: me.Session})
+			run := sim.New(sc, me.Seed, sim.Options{Session: me.Session})
 			for !run.Done() && (cfg.Months == 0 || run.Month() <= cfg.Months) {
 				if cfg.Think > 0 && !sleep(ctx, time.Duration(rng.Int64N(int64(2*cfg.Think)+1))) {
 					return

@@ -59,7 +59,11 @@ type Settings struct {
 	Scenarios []string `json:"scenarios"`
 	// Session is the session code whose seed everyone plays with (the same
 	// luck for everyone, as the game's session codes).
-	Session  string `json:"session"`
+	Session string `json:"session"`
+	// Seed is the session's seed, kept with the room so that a stored
+	// room replays the same runs whatever later builds derive from the
+	// session code.
+	Seed     uint64 `json:"seed,string,omitempty"`
 	Capacity int    `json:"capacity"`
 	Reveal   Reveal `json:"reveal"`
 }
@@ -83,7 +87,10 @@ type Room struct {
 
 // Seed is the seed every participant of the room plays with.
 func (r *Room) Seed() uint64 {
-	s, _ := sim.SessionSeed(r.Settings.Session)
+	if r.Settings.Seed != 0 {
+		return r.Settings.Seed
+	}
+	s, _ := sim.SessionSeed(r.Settings.Session) // a room stored before seeds were kept
 	return s
 }
 

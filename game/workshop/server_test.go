@@ -155,11 +155,10 @@ func localRun(t testing.TB, me Me) *sim.Run {
 	if !ok {
 		t.Fatalf("scenario %s", me.Scenario)
 	}
-	seed, err := sim.SessionSeed(me.Session)
-	if err != nil {
-		t.Fatal(err)
+	if want, _ := sim.SessionSeed(me.Session); me.Seed != want || me.Seed == 0 {
+		t.Fatalf("the room's seed %d is not its session's %d", me.Seed, want)
 	}
-	r := sim.New(sc, seed, sim.Options{Session: me.Session})
+	r := sim.New(sc, me.Seed, sim.Options{Session: me.Session})
 	for _, p := range me.Picks {
 		if err := r.PickIndex(p); err != nil {
 			t.Fatal(err)

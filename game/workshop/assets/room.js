@@ -78,7 +78,7 @@
     code,
     ready: false,      // true once scenario, luck and picks are known
     failed: "",        // why the room cannot be played, if it cannot
-    scenario: "", version: 0, session: "", name: "", roomName: "",
+    scenario: "", version: 0, session: "", seed: "", name: "", roomName: "",
     picks: [],         // every pick so far, month 1 first: the server's, then the outbox's
     holdMonth: 0,
     online: true,
@@ -102,7 +102,7 @@
 
   function adopt(me) {
     state.me = me;
-    room.scenario = me.scenario; room.version = me.version; room.session = me.session;
+    room.scenario = me.scenario; room.version = me.version; room.session = me.session; room.seed = me.seed; // a decimal string
     room.name = me.name; room.roomName = me.room_name; room.holdMonth = me.hold_month;
     // The outbox continues the server's picks: drop what the server has
     // (acknowledged, or stored by a send whose answer was lost).
