@@ -151,8 +151,17 @@ func (l *loader) events() {
 			}
 		case "follow_up":
 			ev.Trigger = FollowUpOnly
+		case "shared":
+			ev.Trigger = Shared
+			if l.f.Format < 2 {
+				l.errorHelp(path+".trigger", "write format = 2 at the top of the file to use it", "`trigger = \"shared\"` needs format = 2 (this file says format = 1)")
+			}
 		default:
-			l.errorHelp(path+".trigger", didYouMean(d.Trigger, []string{"random", "scheduled", "follow_up"}), "unknown trigger `%s` (use random, scheduled or follow_up)", d.Trigger)
+			if l.f.Format >= 2 {
+				l.errorHelp(path+".trigger", didYouMean(d.Trigger, []string{"random", "scheduled", "follow_up", "shared"}), "unknown trigger `%s` (use random, scheduled, follow_up or shared)", d.Trigger)
+			} else {
+				l.errorHelp(path+".trigger", didYouMean(d.Trigger, []string{"random", "scheduled", "follow_up"}), "unknown trigger `%s` (use random, scheduled or follow_up)", d.Trigger)
+			}
 		}
 		ev.Max, ev.Cooldown = d.Max, d.Cooldown
 		if d.Max < 0 || d.Cooldown < 0 {

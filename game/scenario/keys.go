@@ -145,7 +145,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "text", Doc: "the situation, in the second person, concretely, a few sentences"},
 		{Key: "when", Shown: "always", Doc: "condition for the event to be drawn"},
 		{Key: "weight", Default: DefaultWeight, Doc: "relative weight among eligible random events (number or expression)"},
-		{Key: "trigger", Default: DefaultTrigger, Doc: "`random`: drawn by weight; `scheduled`: shown as soon as `when` holds; `follow_up`: only when a choice schedules it"},
+		{Key: "trigger", Default: DefaultTrigger, Doc: "`random`: drawn by weight; `scheduled`: shown as soon as `when` holds; `follow_up`: only when a choice schedules it; `shared` (format 2): never drawn, a workshop facilitator injects it for the whole room"},
 		{Key: "max", Shown: "0 (1 when scheduled)", Doc: "times it may fire in a run (0 = no limit)"},
 		{Key: "cooldown", Default: 0, Doc: "months before it may fire again"},
 		{Key: "icon", Doc: docIcon},

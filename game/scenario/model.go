@@ -112,6 +112,9 @@ const (
 	Random Trigger = iota
 	Scheduled
 	FollowUpOnly
+	// Shared events are never drawn: a workshop facilitator injects one
+	// for a whole room (sim's Run.Inject). Format 2.
+	Shared
 )
 
 // Scenario is a loaded, checked and compiled scenario. Read-only.

@@ -39,6 +39,19 @@ label = "Stay"
 text = "You stay."
 effects = { mood = -1 }
 
+[events.winter]
+title = "Winter"
+text = "The room hears it at once."
+trigger = "shared"
+[[events.winter.choices]]
+label = "Cut"
+text = "You cut."
+effects = { money = -1 }
+[[events.winter.choices]]
+label = "Wait"
+text = "You wait."
+effects = { mood = -1 }
+
 [events.hired]
 title = "Hired"
 text = "An offer."
@@ -121,6 +134,12 @@ func TestPhaseErrors(t *testing.T) {
 			s = strings.Replace(baseScenario("old"), "format = 1", "format = 2", 1)
 			return strings.Replace(s, `when = "money <= 0"`, `when = "phase_months > 3" # HERE`, 1)
 		}, []string{"`phase_months` in the condition of ending `broke` only means something in a scenario with [phases]"}},
+		{"shared trigger in a format-1 file", func(s string) string {
+			return strings.Replace(baseScenario("old"), "text = \"Another day.\"", "text = \"Another day.\"\ntrigger = \"shared\" # HERE", 1)
+		}, []string{"`trigger = \"shared\"` needs format = 2"}},
+		{"unknown trigger in format 2", func(s string) string {
+			return strings.Replace(s, "text = \"Another day.\"", "text = \"Another day.\"\ntrigger = \"shard\" # HERE", 1)
+		}, []string{"unknown trigger `shard` (use random, scheduled, follow_up or shared)", `did you mean "shared"?`}},
 		{"active that is not a condition", func(s string) string {
 			return strings.Replace(s, "label = \"Mood\"\n", "label = \"Mood\"\nactive = \"stints_job\" # HERE\n", 1)
 		}, []string{"the `active` of stat `mood`", "condition"}},

@@ -125,7 +125,7 @@ type EventDef struct {
 	Text     string            `toml:"text" jsonschema:"required"`
 	When     Expr              `toml:"when"`
 	Weight   Expr              `toml:"weight"`
-	Trigger  string            `toml:"trigger" jsonschema:"enum=random,enum=scheduled,enum=follow_up"`
+	Trigger  string            `toml:"trigger" jsonschema:"enum=random,enum=scheduled,enum=follow_up,enum=shared"`
 	Max      int               `toml:"max"`
 	Cooldown int               `toml:"cooldown"`
 	Icon     string            `toml:"icon"`

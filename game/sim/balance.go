@@ -402,7 +402,7 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		rep.Endings = append(rep.Endings, EndingShare{ID: e.ID, Title: e.Title, Category: string(e.Category), Count: counts[i], Share: float64(counts[i]) / n})
 	}
 	for _, e := range sc.Events {
-		if rep.EventRuns[e.ID] == 0 {
+		if rep.EventRuns[e.ID] == 0 && e.Trigger != scenario.Shared {
 			rep.NeverFired = append(rep.NeverFired, e.ID)
 		}
 	}

@@ -266,6 +266,7 @@ func copyState(dst, src *State) {
 	// array, so cap it.
 	dst.FollowUps = src.FollowUps[:len(src.FollowUps):len(src.FollowUps)]
 	dst.PhaseLog = src.PhaseLog[:len(src.PhaseLog):len(src.PhaseLog)]
+	dst.Injected = src.Injected[:len(src.Injected):len(src.Injected)]
 }
 
 // Play runs a whole run with the bot and returns it.

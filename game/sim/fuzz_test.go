@@ -20,6 +20,7 @@ func FuzzParseCode(f *testing.F) {
 		"..",
 		"mini.65535.ZZZZZZZZZZZZZZZZ",
 		"mini.3." + "ZZZZZZZZZZ",
+		"phases_test.1.142G8082041GDNXZ94", // version 2: a shared event in month 3
 	} {
 		f.Add(s)
 	}
@@ -36,7 +37,7 @@ func FuzzParseCode(f *testing.F) {
 		if err != nil {
 			t.Fatalf("canonical code %q does not parse: %v", enc, err)
 		}
-		if c2.Scenario != c.Scenario || c2.Version != c.Version || c2.Seed != c.Seed || !reflect.DeepEqual(c2.Picks, c.Picks) {
+		if c2.Scenario != c.Scenario || c2.Version != c.Version || c2.Seed != c.Seed || !reflect.DeepEqual(c2.Picks, c.Picks) || !reflect.DeepEqual(c2.Injected, c.Injected) {
 			t.Fatalf("%q -> %+v -> %q -> %+v", s, c, enc, c2)
 		}
 		if enc2, _ := c2.Encode(); enc2 != enc {

@@ -257,6 +257,10 @@ func (r *Run) draw() {
 	m := st.Month
 	cause := sc.Var(scenario.VarCauseMonth)
 	st.Vals[cause], st.Vals[sc.Var(scenario.VarSeen)], st.Because = 0, 0, 0
+	if i := r.injected(m); i >= 0 {
+		r.fire(i) // a shared event replaces the draw
+		return
+	}
 	if f := sc.Fight; f != nil && r.on(offFight) && m-st.FightFrom >= f.First && (m-st.FightFrom-f.First)%f.Every == 0 {
 		st.Card = Card{Kind: CardFight}
 		return

@@ -23,6 +23,11 @@ import (
 // case and dashes are ignored when read) of: the seed and the number of
 // picks as varints, the picks two bits each, and a 24-bit CRC of all of it
 // and the scenario id and version, so a mistyped or tampered code is caught.
+//
+// Code version 2 adds, after the picks and only when a workshop facilitator
+// injected shared events, the byte 2, their number and each one's month and
+// event index as varints. A run without injections has a version-1 code, so
+// every code made before stays valid and means the same run.
 
 const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -32,10 +37,19 @@ type Code struct {
 	Version  int
 	Seed     uint64
 	Picks    []int // indices into each card's full choice list, 0-3
+	// Injected are the shared events put on months' cards (code version 2).
+	Injected []Injection
 }
 
-// MaxCodePicks bounds the picks a code may hold.
-const MaxCodePicks = scenario.MaxMonths
+// MaxCodePicks bounds the picks a code may hold; MaxInjections the shared
+// events one run may be given.
+const (
+	MaxCodePicks  = scenario.MaxMonths
+	MaxInjections = 24
+)
+
+// codeInjections marks the injections section of a version-2 code.
+const codeInjections = 2
 
 // Encode renders the code as text.
 func (c Code) Encode() (string, error) {
@@ -52,6 +66,17 @@ func (c Code) Encode() (string, error) {
 		packed[i/4] |= byte(p) << (2 * (i % 4))
 	}
 	buf = append(buf, packed...)
+	if len(c.Injected) > 0 {
+		if err := checkInjections(c.Injected, scenario.MaxMonths); err != nil {
+			return "", fmt.Errorf("run code: %v", err)
+		}
+		buf = append(buf, codeInjections)
+		buf = binary.AppendUvarint(buf, uint64(len(c.Injected)))
+		for _, in := range c.Injected {
+			buf = binary.AppendUvarint(buf, uint64(in.Month))
+			buf = binary.AppendUvarint(buf, uint64(in.Event))
+		}
+	}
 	sum := checksum(c.Scenario, c.Version, buf)
 	buf = append(buf, byte(sum>>16), byte(sum>>8), byte(sum))
 	return c.Scenario + "." + strconv.Itoa(c.Version) + "." + base32Encode(buf), nil
@@ -109,14 +134,68 @@ func ParseCode(text string) (Code, error) {
 		return Code{}, errors.New("run code's pick count cannot be read")
 	}
 	payload = payload[n:]
-	if uint64(len(payload)) != (count+3)/4 {
+	need := (count + 3) / 4
+	if uint64(len(payload)) < need || uint64(len(payload)) > need && payload[need] != codeInjections {
 		return Code{}, fmt.Errorf("run code holds %d bytes of picks for %d picks", len(payload), count)
 	}
 	c := Code{Scenario: id, Version: version, Seed: seed, Picks: make([]int, count)}
 	for i := range c.Picks {
 		c.Picks[i] = int(payload[i/4]>>(2*(i%4))) & 3
 	}
+	if rest := payload[need:]; len(rest) > 0 {
+		inj, err := parseInjections(rest[1:])
+		if err != nil {
+			return Code{}, fmt.Errorf("run code's shared events: %v", err)
+		}
+		c.Injected = inj
+	}
 	return c, nil
+}
+
+// parseInjections reads the injections section of a version-2 code.
+func parseInjections(b []byte) ([]Injection, error) {
+	count, n := binary.Uvarint(b)
+	if n <= 0 || count == 0 || count > MaxInjections {
+		return nil, errors.New("their number cannot be read")
+	}
+	b = b[n:]
+	out := make([]Injection, count)
+	for i := range out {
+		month, n := binary.Uvarint(b)
+		if n <= 0 || month > scenario.MaxMonths {
+			return nil, fmt.Errorf("the month of shared event %d cannot be read", i+1)
+		}
+		b = b[n:]
+		ev, n := binary.Uvarint(b)
+		if n <= 0 || ev >= scenario.MaxEvents {
+			return nil, fmt.Errorf("shared event %d cannot be read", i+1)
+		}
+		b = b[n:]
+		out[i] = Injection{Month: int(month), Event: int(ev)}
+	}
+	if len(b) > 0 {
+		return nil, fmt.Errorf("%d bytes too many", len(b))
+	}
+	return out, checkInjections(out, scenario.MaxMonths)
+}
+
+// checkInjections checks that shared events come one per month, in order,
+// from month 2 (month 1's card is drawn before anyone can inject).
+func checkInjections(inj []Injection, months int) error {
+	if len(inj) > MaxInjections {
+		return fmt.Errorf("%d shared events; the limit is %d", len(inj), MaxInjections)
+	}
+	last := 1
+	for i, in := range inj {
+		if in.Month <= last || in.Month > months {
+			return fmt.Errorf("shared event %d is for month %d, which is not after month %d or is past month %d", i+1, in.Month, last, months)
+		}
+		if in.Event < 0 || in.Event >= scenario.MaxEvents {
+			return fmt.Errorf("shared event %d names event %d", i+1, in.Event)
+		}
+		last = in.Month
+	}
+	return nil
 }
 
 func base32Encode(b []byte) string {
@@ -173,7 +252,7 @@ func base32Decode(s string) ([]byte, error) {
 
 // Code returns the run's code (valid mid-run too: it replays to here).
 func (r *Run) Code() string {
-	c := Code{Scenario: r.sc.ID, Version: r.sc.Version, Seed: r.st.Seed, Picks: r.st.Picks()}
+	c := Code{Scenario: r.sc.ID, Version: r.sc.Version, Seed: r.st.Seed, Picks: r.st.Picks(), Injected: r.st.Injected}
 	s, err := c.Encode()
 	if err != nil {
 		return ""
@@ -191,6 +270,9 @@ func Replay(sc *scenario.Scenario, c Code, opt Options) (*Run, error) {
 		return nil, fmt.Errorf("run code was made with version %d of %q, but version %d is installed, so it would not replay the same run", c.Version, sc.ID, sc.Version)
 	}
 	r := New(sc, c.Seed, opt)
+	if err := r.preload(c.Injected, len(c.Picks)); err != nil {
+		return nil, fmt.Errorf("run code's %v", err)
+	}
 	for i, p := range c.Picks {
 		if err := r.PickIndex(p); err != nil {
 			return nil, fmt.Errorf("run code's pick %d (month %d) does not fit this scenario: %v", i+1, r.Month(), err)

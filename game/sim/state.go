@@ -44,6 +44,13 @@ type Scheduled struct {
 	ByChoice bool `json:"by_choice,omitempty"`
 }
 
+// Injection is a shared event a workshop facilitator put on a month's card
+// (Run.Inject); Event is its index.
+type Injection struct {
+	Month int `json:"month"`
+	Event int `json:"event"`
+}
+
 // PhaseStep records the month a phase began (format 2).
 type PhaseStep struct {
 	Month int `json:"month"`
@@ -107,9 +114,12 @@ type State struct {
 	Off      int         `json:"off,omitempty"`
 	// Because is the month whose choice scheduled the current card, when it
 	// is a follow-up the player's choice scheduled (0 otherwise).
-	Because    int `json:"because,omitempty"`
-	LadderFrom int `json:"ladder_from,omitempty"`
-	FightFrom  int `json:"fight_from,omitempty"`
+	Because int `json:"because,omitempty"`
+	// Injected lists the shared events put on months' cards, in month
+	// order; the run code carries them so a replay is exact.
+	Injected   []Injection `json:"injected,omitempty"`
+	LadderFrom int         `json:"ladder_from,omitempty"`
+	FightFrom  int         `json:"fight_from,omitempty"`
 
 	Steps  []Step `json:"steps"`
 	Ending string `json:"ending,omitempty"`
@@ -136,6 +146,7 @@ func (s *State) Clone() *State {
 	c.LastFired = append([]int(nil), s.LastFired...)
 	c.FollowUps = append([]Scheduled(nil), s.FollowUps...)
 	c.PhaseLog = append([]PhaseStep(nil), s.PhaseLog...)
+	c.Injected = append([]Injection(nil), s.Injected...)
 	c.Steps = append([]Step(nil), s.Steps...)
 	if s.Series != nil {
 		c.Series = make([][]float64, len(s.Series))
@@ -190,6 +201,9 @@ func DecodeState(sc *scenario.Scenario, data []byte) (*Run, error) {
 		}
 	}
 	r := New(sc, s.Seed, Options{Record: s.Series != nil, Session: s.Session})
+	if err := r.preload(s.Injected, len(s.Steps)); err != nil {
+		return nil, fmt.Errorf("save's %v", err)
+	}
 	for i, st := range s.Steps {
 		if err := r.PickIndex(st.Pick); err != nil {
 			return nil, fmt.Errorf("save's pick %d (month %d) does not replay: %v", i+1, st.Month, err)
