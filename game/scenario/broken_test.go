@@ -26,7 +26,7 @@ var errLine = regexp.MustCompile(`^(testdata/broken/[a-z_/]+\.toml):(\d+):(\d+):
 var mustSay = map[string][]string{
 	"bad_format":            {"format 3", "reads formats 1 and 2"},
 	"dangling_follow_up":    {"unknown event `wrok`", `did you mean "work"?`},
-	"deep_nesting":          {"nest 20 levels deep", "limit is 16"},
+	"deep_nesting":          {"nest 21 levels deep", "limit is 16"},
 	"derived_effect":        {"`rich` is a derived stat"},
 	"dup_ids":               {`scenario id "twin"`, "dup_ids/a.toml"},
 	"expr_type":             {"ending `broke`", "derived stat `rich`"},

@@ -80,7 +80,8 @@ func parseFile(name string, src []byte) (*File, *decoder) {
 		return nil, d
 	}
 	if depth, pos := nestingDepth(string(src)); depth > MaxDepth {
-		d.errs = append(d.errs, Error{File: name, Pos: pos, Msg: fmt.Sprintf("values nest %d levels deep; the limit is %d", depth, MaxDepth)})
+		d.errs = append(d.errs, Error{File: name, Pos: pos, Msg: fmt.Sprintf("tables and arrays nest %d levels deep; the limit is %d (passed here)", depth, MaxDepth),
+			Help: "dotted keys (a.b.c), table headers ([a.b.c]) and brackets in values all count"})
 		return nil, d
 	}
 	var raw map[string]any
@@ -102,52 +103,6 @@ func parseFile(name string, src []byte) (*File, *decoder) {
 	var f File
 	d.decode(reflect.ValueOf(&f).Elem(), raw, "")
 	return &f, d
-}
-
-// nestingDepth finds the deepest bracket nesting outside strings and
-// comments, so a hostile file cannot make the parser recurse without end.
-func nestingDepth(src string) (int, Pos) {
-	depth, maxDepth := 0, 0
-	line := 1
-	at := Pos{}
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\n':
-			line++
-		case '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-			line++
-		case '"', '\'':
-			triple := strings.HasPrefix(src[i:], strings.Repeat(string(c), 3))
-			if triple {
-				end := strings.Index(src[i+3:], strings.Repeat(string(c), 3))
-				if end < 0 {
-					return maxDepth, at
-				}
-				line += strings.Count(src[i:i+3+end], "\n")
-				i += 3 + end + 2
-				continue
-			}
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if c == '"' && src[i] == '\\' {
-					i++
-				}
-			}
-			if i < len(src) && src[i] == '\n' {
-				line++
-			}
-		case '[', '{':
-			depth++
-			if depth > maxDepth {
-				maxDepth, at = depth, Pos{Line: line, Col: 1}
-			}
-		case ']', '}':
-			depth--
-		}
-	}
-	return maxDepth, at
 }
 
 type fieldInfo struct {

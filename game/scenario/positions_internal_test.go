@@ -260,12 +260,28 @@ func TestNestingDepth(t *testing.T) {
 		want int
 	}{
 		{"a = 1", 0},
-		{"[a]\nb = [1, [2]]", 2},
+		{"[a]\nb = [1, [2]]", 3},
 		{"a = \"[[[[[\"", 0},
 		{"# [[[[[[\na = 1", 0},
 		{"a = '''[[[['''\nb = [[1]]", 2},
 		{"a = { b = { c = [ { d = 1 } ] } }", 4},
 		{"a = \"\\\"[[\"", 0},
+		{"a = 1.5\nb = [1.5, 2e3, 1979-05-27T07:32:00.999Z]", 1},
+		{"a.b.c = 1", 2},
+		{"a . \"b.c\" . 'd' = 1", 2},
+		{"[a.b.c]\nd.e = { f = 1 }", 7},
+		{"[[a.b]]\nc = 1", 4},
+		{"[[x]]\n[[x.y]]\nz = 1", 4},
+		{"[ a . b ]\n[[c]]\nd = 1", 3},
+		{"x = 1\n[a]\n[b.c]\ny = 2", 3},
+		// Strings that end in four or five quotes, and escaped quotes in
+		// multi-line strings, do not hide what follows them.
+		{`a = ["""x"""", [[[1]]]]`, 4},
+		{`a = ["""x""""", [[[1]]]]`, 4},
+		{`a = ['''x'''', [[[1]]]]`, 4},
+		{`a = ["""x\"""#""", [[[1]]]]`, 4},
+		{"a = \"\"\"\n[[[[\\\"\"\"\n\"\"\"\nb = 1", 0},
+		{"a = '''x\\'''\nb = [[1]]", 2},
 	} {
 		if got, _ := nestingDepth(tt.src); got != tt.want {
 			t.Errorf("nestingDepth(%q) = %d, want %d", tt.src, got, tt.want)
