@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"runwayladder/game/storage"
 )
 
 // MaxFiles bounds how many scenario files one folder may hold.
@@ -48,25 +51,32 @@ func LoadFS(fsys fs.FS, label string) ([]*Scenario, Errors) {
 	return scs, dedupe(scs, &errs)
 }
 
+// readLimited reads a scenario file of fsys: a regular file of at most
+// MaxFileSize bytes (storage.ReadFSFile).
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes; the limit is %d (split it into several scenarios)", info.Size(), MaxFileSize)
-	}
-	return fs.ReadFile(fsys, name)
+	data, err := storage.ReadFSFile(fsys, name, MaxFileSize)
+	return data, fileProblem(err)
 }
 
-// LoadFile loads one scenario file from disk.
+// fileProblem words a read error for a scenario author.
+func fileProblem(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, storage.ErrTooLarge):
+		return fmt.Errorf("file is too large: %v (split it into several scenarios)", err)
+	case errors.Is(err, storage.ErrNotRegular):
+		return fmt.Errorf("cannot read: %v; a scenario must be a plain file", err)
+	}
+	return fmt.Errorf("cannot read: %v", err)
+}
+
+// LoadFile loads one scenario file from disk: a regular file (not a
+// FIFO, nor a device behind a symlink) of at most MaxFileSize bytes.
 func LoadFile(name string) (*Scenario, Errors) {
-	info, err := os.Stat(name)
+	data, err := storage.ReadFile(name, MaxFileSize)
 	if err != nil {
-		return nil, Errors{{File: name, Msg: "cannot read: " + err.Error()}}
-	}
-	if info.Size() > MaxFileSize {
-		return nil, Errors{{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", info.Size(), MaxFileSize), Help: "split it into several scenarios"}}
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, Errors{{File: name, Msg: "cannot read: " + err.Error()}}
+		return nil, Errors{{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: fileProblem(err).Error()}}
 	}
 	return Parse(name, data)
 }

@@ -40,16 +40,21 @@ func (d *Dir) Path() string { return d.path }
 // Where implements Store.
 func (d *Dir) Where() string { return d.path }
 
-// Read implements Store.
+// Read implements Store. Only a regular file is read: a FIFO or a device
+// put in the folder's place is an error, not a hang.
 func (d *Dir) Read(name string) ([]byte, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	b, err := os.ReadFile(filepath.Join(d.path, name))
+	f, err := openRegular(filepath.Join(d.path, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %s: %w", name, ErrNotFound)
 	}
-	return b, err
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // readAtMost reads at most limit+1 bytes of a document (see ReadAtMost).
@@ -57,7 +62,7 @@ func (d *Dir) readAtMost(name string, limit int) ([]byte, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(filepath.Join(d.path, name))
+	f, err := openRegular(filepath.Join(d.path, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %s: %w", name, ErrNotFound)
 	}

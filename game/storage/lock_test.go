@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -66,5 +67,64 @@ func TestLockOnReadOnlyFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
 		t.Fatal("Lock created the folder")
+	}
+}
+
+// TestOnlyRegularFilesAreRead puts a FIFO, a symlink to /dev/zero and a
+// folder where files are expected: every reader refuses them at once,
+// without hanging or reading without end.
+func TestOnlyRegularFilesAreRead(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.toml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(big, make([]byte, 2000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.toml")
+	if err := os.WriteFile(good, []byte("ok"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := NewDir(dir)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, name := range []string{"fifo.toml", "zero.toml", "folder.toml"} {
+			if _, err := ReadFile(filepath.Join(dir, name), 1000); !errors.Is(err, ErrNotRegular) {
+				t.Errorf("ReadFile(%s) = %v, want ErrNotRegular", name, err)
+			}
+			if _, err := ReadFSFile(os.DirFS(dir), name, 1000); !errors.Is(err, ErrNotRegular) {
+				t.Errorf("ReadFSFile(%s) = %v, want ErrNotRegular", name, err)
+			}
+			if _, err := d.Read(name); !errors.Is(err, ErrNotRegular) {
+				t.Errorf("Dir.Read(%s) = %v, want ErrNotRegular", name, err)
+			}
+			if _, err := ReadAtMost(d, name, 1000); !errors.Is(err, ErrNotRegular) {
+				t.Errorf("ReadAtMost(%s) = %v, want ErrNotRegular", name, err)
+			}
+		}
+		if _, err := ReadFile(big, 1000); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("ReadFile(big) = %v, want ErrTooLarge", err)
+		}
+		if _, err := ReadFSFile(os.DirFS(dir), "big.toml", 1000); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("ReadFSFile(big) = %v, want ErrTooLarge", err)
+		}
+		if b, err := ReadFile(good, 1000); err != nil || string(b) != "ok" {
+			t.Errorf("ReadFile(good) = %q, %v", b, err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("a reader hung on a special file")
 	}
 }
