@@ -174,7 +174,7 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, history.MaxImportSize+1))
+	data, err := storage.ReadLimited(r, history.MaxImportSize)
 	if err != nil {
 		fmt.Fprintln(stderr, "careersim history import:", err)
 		return 1

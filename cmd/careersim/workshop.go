@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"runwayladder/game/storage"
 	"runwayladder/game/workshop"
 	"runwayladder/internal/webserve"
 )
@@ -95,7 +96,7 @@ func cmdWorkshopServe(args []string, stdout, stderr io.Writer) int {
 	cfg := workshop.Config{Store: st, Library: workshop.NewLibrary(scs), PublicURL: *public, Log: logger}
 	if h, err := webserve.New(*web); err != nil {
 		fmt.Fprintf(stderr, "careersim workshop serve: participants cannot play yet: %v\n", err)
-	} else if index, err := os.ReadFile(filepath.Join(*web, "index.html")); err != nil {
+	} else if index, err := storage.ReadFile(filepath.Join(*web, "index.html"), 1<<20); err != nil {
 		fmt.Fprintf(stderr, "careersim workshop serve: participants cannot play yet: %v\n", err)
 	} else {
 		cfg.Game, cfg.GameIndex = h, index

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"runwayladder/game/sim"
+	"runwayladder/game/storage"
 )
 
 // LoadConfig drives simulated participants through one new room over real
@@ -273,7 +274,7 @@ func call(ctx context.Context, client *http.Client, method, url, token string, i
 		return 0, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	data, err := storage.ReadLimited(resp.Body, 1<<20)
 	if err != nil {
 		return resp.StatusCode, err
 	}

@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"runwayladder/game/storage"
 )
 
 // Timeouts of NewServer. Reading a request is quick; writing the wasm (a
@@ -55,8 +57,11 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:%s; "
 // inlineScript finds the body of a <script> without a src attribute.
 var inlineScript = regexp.MustCompile(`(?is)<script(\s[^>]*)?>(.*?)</script\s*>`)
 
-// policy returns the CSP for a page: its inline scripts by hash.
-func policy(page []byte) string {
+// ContentSecurityPolicy returns the policy for an HTML page of the game:
+// the one above, with the page's inline scripts allowed by their hashes.
+// A server that serves the game's page itself (the workshop's /play/)
+// sends it too.
+func ContentSecurityPolicy(page []byte) string {
 	var hashes strings.Builder
 	for _, m := range inlineScript.FindAllSubmatch(page, -1) {
 		if bytes.Contains(bytes.ToLower(m[1]), []byte("src=")) {
@@ -153,16 +158,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
 	if strings.HasSuffix(name, ".html") {
-		page, err := io.ReadAll(io.LimitReader(f, maxPage))
+		page, err := storage.ReadLimited(f, maxPage)
 		if err != nil {
-			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			http.Error(w, "cannot read "+name+": "+err.Error(), http.StatusInternalServerError)
 			return
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 			return
 		}
-		hdr.Set("Content-Security-Policy", policy(page))
+		hdr.Set("Content-Security-Policy", ContentSecurityPolicy(page))
 	} else {
 		hdr.Set("Content-Security-Policy", fmt.Sprintf(csp, ""))
 	}
