@@ -357,9 +357,12 @@ type Ending struct {
 type Funding struct {
 	Cash, Burn, Revenue       int
 	Equity, Valuation, Raised int // -1 when not used
-	OutOfCash                 int
-	Rounds                    []Round
-	Source                    string
+	OutOfCash                 int // -1 when Broke replaces it
+	// Broke, when set, applies once instead of an ending when cash falls
+	// below zero (format 2): typically a switch to a job hunt.
+	Broke  *Result
+	Rounds []Round
+	Source string
 	// Active, when set, says when the system runs (nil: always).
 	Active Cond
 }

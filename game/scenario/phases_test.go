@@ -140,6 +140,9 @@ func TestPhaseErrors(t *testing.T) {
 		{"unknown trigger in format 2", func(s string) string {
 			return strings.Replace(s, "text = \"Another day.\"", "text = \"Another day.\"\ntrigger = \"shard\" # HERE", 1)
 		}, []string{"unknown trigger `shard` (use random, scheduled, follow_up or shared)", `did you mean "shared"?`}},
+		{"redefined built-in source", func(s string) string {
+			return baseScenario("old") + "\n[sources.boomerang] # HERE\nfact = \"x\"\nsource = \"y\"\n"
+		}, []string{"source `boomerang` is built in (LinkedIn Economic Graph", "a scenario cannot redefine it", `cite it as source = "boomerang"`}},
 		{"active that is not a condition", func(s string) string {
 			return strings.Replace(s, "label = \"Mood\"\n", "label = \"Mood\"\nactive = \"stints_job\" # HERE\n", 1)
 		}, []string{"the `active` of stat `mood`", "condition"}},

@@ -16,6 +16,15 @@ func CalibrationSources() map[string]Source {
 		{"ladder-pace", "Big-tech ladders: new grad to senior typically takes 4-5 years; some expect E3->E4 within ~24 months and E4->E5 within ~33 (up-or-out); senior is often terminal.", "Practitioner promotion guides and engineering-career blogs; not official policy"},
 		{"ai-projects", "More than 80% of AI projects fail, about twice the rate of other IT projects. The popular \"87% never reach production\" figure is disputed.", "RAND, RR-A2680-1 (2024)"},
 		{"team-ratio", "MLOps engineers to scientists about 2:1: a junior for execution, a senior to train juniors and work with scientists.", "The source text (ML Team Leader Q&A)"},
+		// Switching employers (a career that moves between a startup and a
+		// big company).
+		{"boomerang", "Rehires of former employees were 4.3% of US job changes in 2021 (under 2% in 2010); about 15% of surveyed employees had once returned to a former employer, 40% would consider it.", "LinkedIn Economic Graph (reported by Advisory Board, 2022); Kronos/WorkplaceTrends survey of 1,800+ people (2015)"},
+		{"acquihire-exit", "33% of people who join a company through the acquisition of their startup leave within 12 months, against 12% of comparable hires; retention bonuses are usually staged over 12, 24 or 36 months.", "J. Daniel Kim (Wharton), \"Predictable Exodus\", US Census data (2019); practitioner legal guidance on retention bonuses"},
+		{"layoff-reemploy", "Of laid-off tech workers who found new jobs in 2022, 37% did so within a month and 79% within three months (Revelio Labs: 72% within three months); the market then cooled: US software job postings were 31.4% below their pre-pandemic level in July 2024.", "ZipRecruiter survey (2022, reported by WSJ); Revelio Labs (Business Insider, 2022); Indeed Hiring Lab (2024)"},
+		{"layoff-size", "Tech layoffs: about 161,000 in 2022, 262,735 in 2023, 151,484 in 2024 (layoffs.fyi); big-company cuts of 5-13% of the workforce (Microsoft 5%, Google ~6%, Meta ~13%).", "layoffs.fyi via SignalFire (2024) and press (2025); company announcements (2022-2023)"},
+		{"equity-grant", "Median four-year grant for a US seed-stage startup's first engineer 1.49%, fifth hire 0.34%.", "Carta data (reported by TechCrunch, 2024)"},
+		{"options-exercised", "Only 32.2% of vested, in-the-money option grants were exercised (Q4 2024): many employees who leave let their options lapse.", "Carta, stock options report (2025)"},
+		{"founder-strain", "72% of entrepreneurs reported mental-health concerns against 48% of a comparison group; 26% of founders work over 60 hours a week, 7% over 80.", "Freeman et al. (UCSF, 2015; small self-reported sample); survey of 500 UK founders (2017)"},
 	}
 	out := make(map[string]Source, len(list))
 	for _, s := range list {

@@ -58,6 +58,10 @@ func (l *loader) sources() {
 		l.checkID(path, "source", strings.ReplaceAll(k, "-", "_"))
 		l.need(path, "fact", s.Fact)
 		l.need(path, "source", s.Source)
+		if b, builtin := l.src[k]; builtin {
+			l.errorHelp(path, "cite it as source = \""+k+"\" without redefining it, or give yours another key", "source `%s` is built in (%s); a scenario cannot redefine it", k, b.Source)
+			continue
+		}
 		l.src[k] = Source{Key: k, Fact: s.Fact, Source: s.Source}
 	}
 }

@@ -20,7 +20,20 @@ func (l *loader) funding() {
 	fu.Equity = l.optionalStat("funding.equity", d.Equity)
 	fu.Valuation = l.optionalStat("funding.valuation", d.Valuation)
 	fu.Raised = l.optionalStat("funding.raised", d.Raised)
-	fu.OutOfCash = l.endingRef("funding.out_of_cash", d.OutOfCash)
+	fu.OutOfCash = -1
+	switch {
+	case d.OutOfCash != "" && d.Broke != nil:
+		l.errorHelp("funding.broke", "keep out_of_cash to end the run, or [funding.broke] to go on without the company", "[funding] has both out_of_cash and [funding.broke]; running out of cash can do only one")
+	case d.OutOfCash != "":
+		fu.OutOfCash = l.endingRef("funding.out_of_cash", d.OutOfCash)
+	case d.Broke != nil:
+		r := l.result("funding.broke", d.Broke, ctxGeneral)
+		fu.Broke = &r
+	case l.f.Format >= 2:
+		l.errorf("funding", "missing key `out_of_cash` in [funding] (or, in format 2, a [funding.broke] block saying what running out of cash does)")
+	default:
+		l.errorf("funding", "missing key `out_of_cash` in [funding]")
+	}
 	fu.Active = l.c.Cond(d.Active, "the `active` of [funding]", ctxGeneral)
 	fu.Source = l.cite("funding.source", d.Source)
 	if len(d.Rounds) == 0 {

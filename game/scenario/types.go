@@ -203,7 +203,8 @@ type FundingDef struct {
 	Equity    string              `toml:"equity"`
 	Valuation string              `toml:"valuation"`
 	Raised    string              `toml:"raised"`
-	OutOfCash string              `toml:"out_of_cash" jsonschema:"required"`
+	OutOfCash string              `toml:"out_of_cash"`
+	Broke     *ResultDef          `toml:"broke" since:"2"`
 	Rounds    map[string]RoundDef `toml:"rounds" jsonschema:"required"`
 	Source    string              `toml:"source"`
 	Active    Expr                `toml:"active" since:"2"`

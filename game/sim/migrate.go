@@ -28,6 +28,6 @@ func (s *State) asVersion(v int, sc *scenario.Scenario) *State {
 		old.FollowUps[i].From, old.FollowUps[i].ByChoice = 0, false
 	}
 	old.Phase, old.PhaseLog, old.Grant, old.Vested, old.Off, old.Because = 0, nil, 0, 0, 0, 0
-	old.LadderFrom, old.FightFrom, old.Injected = 0, 0, nil
+	old.LadderFrom, old.FightFrom, old.Injected, old.Broke = 0, 0, nil, false
 	return old
 }

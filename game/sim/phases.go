@@ -161,7 +161,7 @@ func (r *Run) resetFunding(entering bool) {
 	st.Vals[sc.Var(scenario.VarRaiseMonths)] = 0
 	st.Flags[sc.FlagVar(scenario.FlagRaising)] = false
 	if entering {
-		st.NextRound, st.OfferAfter = 0, 0
+		st.NextRound, st.OfferAfter, st.Broke = 0, 0, false
 		st.Vals[sc.Var(scenario.VarRoundsClosed)] = 0
 	}
 	r.env.Stale = true

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -252,4 +253,56 @@ func TestPhasesReplay(t *testing.T) {
 			t.Errorf("bot %s never switched phase in 60 runs", name)
 		}
 	}
+}
+
+// TestFundingBroke: with [funding.broke] instead of out_of_cash, running out
+// of cash applies its effects once (here a switch back to the big company)
+// and the run goes on.
+func TestFundingBroke(t *testing.T) {
+	data, err := os.ReadFile("testdata/phases.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `out_of_cash = "broke"`, "[funding.broke]\ntext = \"Payroll bounces. You look for a job.\"\nphase = \"bigco\"\neffects = { morale = -10 }", 1)
+	src = strings.Replace(src, "set = { cash = 120_000, burn = 10_000, equity = 0.1 }", "set = { cash = 15_000, burn = 10_000, equity = 0.1 }", 1)
+	i := strings.Index(src, "[endings.broke]")
+	j := strings.Index(src, "[endings.done]")
+	src = src[:i] + src[j:]
+	sc := parse(t, src)
+	r := sim.New(sc, 5, sim.Options{})
+	startup, _ := sc.PhaseIndex("startup")
+	broke := 0
+	for !r.Done() {
+		was := r.Phase()
+		rep, _ := pickLabel(t, r, "Join the startup")
+		if strings.Contains(rep.Text, "Payroll bounces.") {
+			broke++
+			if was != startup || r.Phase() == startup {
+				t.Fatalf("month %d: broke applied in phase %d, now in %d", rep.Month, was, r.Phase())
+			}
+		}
+		if r.Phase() == startup && r.Value(mustStat(t, sc, "cash")) < -20_000 {
+			t.Fatalf("month %d: cash %v and still in the startup", rep.Month, r.Value(mustStat(t, sc, "cash")))
+		}
+	}
+	if broke == 0 {
+		t.Fatal("the startup never ran out of cash")
+	}
+	if r.State().Ending != "done" {
+		t.Fatalf("ending %s", r.State().Ending)
+	}
+	// Both at once is an error.
+	both := strings.Replace(src, "[funding.broke]", "out_of_cash = \"done\"\n[funding.broke]", 1)
+	if _, errs := scenario.Parse("both.toml", []byte(both)); !strings.Contains(errs.Error(), "both out_of_cash and [funding.broke]") {
+		t.Errorf("out_of_cash with broke: %v", errs)
+	}
+}
+
+func mustStat(t *testing.T, sc *scenario.Scenario, id string) int {
+	t.Helper()
+	i, ok := sc.StatIndex(id)
+	if !ok {
+		t.Fatalf("no stat %s", id)
+	}
+	return i
 }

@@ -117,9 +117,11 @@ type State struct {
 	Because int `json:"because,omitempty"`
 	// Injected lists the shared events put on months' cards, in month
 	// order; the run code carries them so a replay is exact.
-	Injected   []Injection `json:"injected,omitempty"`
-	LadderFrom int         `json:"ladder_from,omitempty"`
-	FightFrom  int         `json:"fight_from,omitempty"`
+	Injected []Injection `json:"injected,omitempty"`
+	// Broke reports that [funding.broke] applied in this stint of funding.
+	Broke      bool `json:"broke,omitempty"`
+	LadderFrom int  `json:"ladder_from,omitempty"`
+	FightFrom  int  `json:"fight_from,omitempty"`
 
 	Steps  []Step `json:"steps"`
 	Ending string `json:"ending,omitempty"`

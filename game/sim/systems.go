@@ -40,8 +40,21 @@ func (r *Run) funding(rep *Report) int {
 	r.env.Stale = true
 	cash := &sc.Stats[fu.Cash]
 	if v[fu.Cash] < 0 || (v[fu.Cash] <= cash.Min && net < 0) {
-		if end < 0 {
-			end = fu.OutOfCash
+		switch {
+		case fu.Broke == nil:
+			if end < 0 {
+				end = fu.OutOfCash
+			}
+		case !st.Broke && end < 0:
+			// Once per stint in the company: the run goes on.
+			st.Broke = true
+			if rep != nil {
+				rep.note(NoteFunding, "The company is out of money.")
+			}
+			end = r.apply(&fu.Broke.Effect)
+			if rep != nil {
+				rep.Text = joinText(rep.Text, fu.Broke.Show(&r.env))
+			}
 		}
 	}
 	return end
