@@ -71,7 +71,7 @@ func marker(b *strings.Builder, st trackStyle, x, y, r float64, extra string) {
 // whereChart shows how many of a group are at each month's card, and how
 // many have finished, as columns.
 func whereChart(g *Group, st trackStyle) template.HTML {
-	const w, h, left, bottom, top = 1000.0, 190.0, 10.0, 40.0, 34.0
+	const w, h, left, bottom, top = 1000.0, 150.0, 10.0, 40.0, 34.0
 	months := len(g.Where)
 	if months == 0 {
 		return ""
@@ -137,7 +137,7 @@ func (a axisScale) pos(v float64) float64 {
 // finished run as a dot and the typical bot's middle half as a grey band
 // with its median as a line.
 func outcomeChart(axis int, groups []GroupDebrief, styles []trackStyle) template.HTML {
-	const w, left, right, rowH, top = 1000.0, 20.0, 20.0, 64.0, 10.0
+	const w, left, right, rowH, top = 1000.0, 20.0, 20.0, 72.0, 10.0
 	unit := history.AxisUnit(axis)
 	sc := axisScale{lo: math.Inf(1), hi: math.Inf(-1), money: unit == scenario.Money}
 	rows := 0
@@ -181,14 +181,14 @@ func outcomeChart(axis int, groups []GroupDebrief, styles []trackStyle) template
 		placed := map[int]int{}
 		for _, v := range a.Values {
 			px := x(v)
-			slot := int(px / 14)
+			slot := int(px / 18)
 			k := placed[slot]
 			placed[slot]++
-			dy := float64((k+1)/2) * 11
+			dy := float64((k+1)/2) * 13
 			if k%2 == 1 {
 				dy = -dy
 			}
-			marker(&b, styles[gi], px, cy+math.Max(math.Min(dy, rowH*0.45), -rowH*0.45), 9, "")
+			marker(&b, styles[gi], px, cy+math.Max(math.Min(dy, rowH*0.42), -rowH*0.42), 11, "")
 		}
 		row++
 	}

@@ -15,6 +15,7 @@ import (
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/internal/webserve"
 )
 
 //go:embed assets
@@ -251,6 +252,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Cache-Control", "no-cache")
+		h.Set("Content-Security-Policy", webserve.Policy(page))
 		w.Write(page)
 		return
 	}
