@@ -252,7 +252,7 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Cache-Control", "no-cache")
-		h.Set("Content-Security-Policy", webserve.Policy(page))
+		h.Set("Content-Security-Policy", webserve.ContentSecurityPolicy(page))
 		w.Write(page)
 		return
 	}

@@ -73,10 +73,6 @@ func ContentSecurityPolicy(page []byte) string {
 	return fmt.Sprintf(csp, hashes.String())
 }
 
-// Policy is the Content-Security-Policy for a page of the browser build
-// served by someone else (the workshop server adds a script to it).
-func Policy(page []byte) string { return policy(page) }
-
 // maxPage bounds the HTML page read to hash its scripts.
 const maxPage = 1 << 20
 
