@@ -201,3 +201,68 @@ func tomlQuote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// bombScenario writes mini.toml with rules that each schedule follow-ups
+// every month: rules rules of perRule follow-ups.
+func bombScenario(t *testing.T, rules, perRule int) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(miniDir, "mini.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), `id = "mini"`, `id = "bomb"`, 1)
+	var b strings.Builder
+	for r := 0; r < rules; r++ {
+		fmt.Fprintf(&b, "\n[[monthly]]\nlabel = \"Bomb %d\"\nfollow_ups = [", r)
+		for i := 0; i < perRule; i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`{ event = "side_project_payoff", after = 1 }`)
+		}
+		b.WriteString("]\n")
+	}
+	text = strings.Replace(text, "\n[[monthly]]\n", b.String()+"\n[[monthly]]\n", 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bomb.toml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFollowUpBomb: a rule that schedules thousands of follow-ups a month
+// is refused by the loader; rules that stay under the per-effect limit but
+// together schedule more than a run can show are caught by validate's
+// playthroughs, and the rules keep a run's waiting follow-ups (and so its
+// save) bounded, so balance finishes.
+func TestFollowUpBomb(t *testing.T) {
+	code, stdout, _ := careersim(t, "", "validate", bombScenario(t, 1, 3000))
+	if code != 1 || !strings.Contains(stdout, "3000 follow-ups in one effect; the limit is 8") {
+		t.Errorf("validate of a 3000-follow-up rule: exit %d\n%.1000s", code, stdout)
+	}
+	dir := bombScenario(t, 12, 8)
+	code, stdout, _ = careersim(t, "", "validate", dir)
+	if code != 1 || !strings.Contains(stdout, "follow-ups pile up") {
+		t.Errorf("validate of rules scheduling 96 follow-ups a month: exit %d\n%.1000s", code, stdout)
+	}
+	scs, errs := scenario.LoadPaths([]string{dir})
+	if len(scs) != 1 {
+		t.Fatalf("the bomb does not load: %v", errs)
+	}
+	bot, _ := sim.NewBot(scs[0], "random")
+	r := bot.Play(1, sim.Options{})
+	st := r.State()
+	if len(st.FollowUps) > scenario.MaxPendingFollowUps || st.FollowUpsDropped == 0 {
+		t.Errorf("%d follow-ups waiting, %d dropped", len(st.FollowUps), st.FollowUpsDropped)
+	}
+	save, err := sim.EncodeState(st)
+	if err != nil || len(save) > 64<<10 {
+		t.Errorf("the save is %d bytes (%v)", len(save), err)
+	}
+	if again, err := sim.DecodeState(scs[0], save); err != nil || again.State().FollowUpsDropped != st.FollowUpsDropped {
+		t.Errorf("the save does not load back: %v", err)
+	}
+	if code, _, stderr := careersim(t, "", "balance", "--scenarios", dir, "--scenario", "bomb", "--runs", "200"); code > 1 {
+		t.Errorf("balance: exit %d\n%s", code, stderr)
+	}
+}

@@ -5,8 +5,12 @@ import (
 	"io"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/sim"
 	"runwayladder/scenarios"
 )
+
+// smokeRuns is how many random playthroughs validate plays per scenario.
+const smokeRuns = 20
 
 func cmdValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", stderr)
@@ -24,6 +28,16 @@ func cmdValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		scs, errs = scenario.LoadPaths(fs.Args())
 	}
+	// What only play shows: a few random playthroughs of each.
+	var ok []*scenario.Scenario
+	for _, sc := range scs {
+		if err := sim.Smoke(sc, smokeRuns); err != nil {
+			errs = append(errs, scenario.Error{File: sc.File, Msg: err.Error()})
+			continue
+		}
+		ok = append(ok, sc)
+	}
+	scs = ok
 	for _, e := range errs {
 		fmt.Fprintln(stdout, e.Error())
 	}

@@ -21,6 +21,12 @@ const (
 	MaxEndings    = 64
 	MaxExprLength = 2000 // characters of one expression
 	MaxMonths     = 240
+	// MaxFollowUps bounds the follow-ups one effect schedules, and
+	// MaxPendingFollowUps those a run holds waiting at once (one card
+	// shows a month, so more could never be seen); the rules drop any
+	// beyond it and count them (sim.State.FollowUpsDropped).
+	MaxFollowUps        = 8
+	MaxPendingFollowUps = 64
 )
 
 // decoder turns the generic TOML tree into the typed File, collecting every

@@ -107,6 +107,11 @@ func (l *loader) effect(path string, e *Effects, ctx exprContext) Effect {
 		fus = append([]FollowUpDef{*e.FollowUp}, fus...)
 		paths = append([]string{path + ".follow_up"}, paths...)
 	}
+	if len(fus) > MaxFollowUps {
+		l.errorHelp(paths[MaxFollowUps], "one card shows a month: schedule fewer, or one event that covers them",
+			"%d follow-ups in one effect; the limit is %d", len(fus), MaxFollowUps)
+		fus, paths = fus[:MaxFollowUps], paths[:MaxFollowUps]
+	}
 	for k, fu := range fus {
 		p := paths[k]
 		i := l.followUpRef(p+".event", fu.Event)

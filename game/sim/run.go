@@ -194,6 +194,12 @@ func (r *Run) apply(e *scenario.Effect) int {
 		r.st.Flags[f] = false
 	}
 	for _, fu := range e.FollowUps {
+		if len(r.st.FollowUps) >= scenario.MaxPendingFollowUps {
+			// More could never be shown (one card a month): a run that
+			// piles them up keeps going, and says so.
+			r.st.FollowUpsDropped++
+			continue
+		}
 		r.st.FollowUps = append(r.st.FollowUps, Scheduled{Event: fu.Event, Month: r.st.Month + fu.After, From: r.st.Month, ByChoice: r.byChoice})
 	}
 	if sr := e.StartRound(); sr >= r.st.NextRound && r.st.Raising < 0 && sc.Funding != nil && r.on(offFunding) {

@@ -91,7 +91,11 @@ type State struct {
 	Fired     []int       `json:"fired"`      // times each event was drawn
 	LastFired []int       `json:"last_fired"` // month each event was last drawn, 0 never
 	FollowUps []Scheduled `json:"follow_ups,omitempty"`
-	Card      Card        `json:"card"`
+	// FollowUpsDropped counts follow-ups not scheduled because
+	// scenario.MaxPendingFollowUps were waiting already: a scenario that
+	// schedules faster than one card a month can show.
+	FollowUpsDropped int  `json:"follow_ups_dropped,omitempty"`
+	Card             Card `json:"card"`
 
 	// Funding: the round being raised (-1 none), when it started, the next
 	// round to raise, and the first month its offer may show again.
