@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"math"
+	"os"
+	"strconv"
 
 	"runwayladder/game/scenario"
 )
@@ -69,6 +71,9 @@ func NewBot(sc *scenario.Scenario, name string) (*Bot, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown bot %q (have %v)", name, BotNames(sc))
 	}
+	if name == "typical" && os.Getenv("LA") != "" {
+		def.Lookahead = int(envf("LA", 3))
+	}
 	return &Bot{def: def, sc: sc, odds: make([]float64, 8), pos: noPos}, nil
 }
 
@@ -103,9 +108,12 @@ func (b *Bot) score(r *Run) float64 {
 	return s
 }
 
-// DefaultScore blends the outcome axes into one number: wealth on a
-// saturating scale, level, skills, wellbeing and autonomy; an ending adds
-// its category's value.
+// DefaultScore is the typical player's view of a state, the same in every
+// scenario: the outcome axes (wealth on a saturating scale, level, skills,
+// wellbeing and autonomy), plus what the systems on the HUD show as
+// progress — the standing the ladder's calibration will judge, the
+// company's runway and the rounds it has closed — and, when the run ends,
+// its ending's category.
 func DefaultScore(r *Run) float64 {
 	a := &r.sc.Axes
 	e := &r.env
@@ -113,11 +121,49 @@ func DefaultScore(r *Run) float64 {
 	wealth := w / (math.Abs(w) + 500_000) // -1..1
 	s := float64(25*wealth) + float64(4*finite(a.Level(e))) + float64(0.2*finite(a.Skills(e))) +
 		float64(0.3*finite(a.Wellbeing(e))) + float64(0.15*finite(a.Autonomy(e)))
+	s += progress(r)
 	if end := r.Ending(); end != nil {
 		s += categoryValue(end.Category)
 	}
 	return s
 }
+
+// progress is what a player reads off the systems: how the ladder's next
+// calibration would see them (their score among the peers, in peer spreads)
+// and how long the company's money lasts and how far it has been funded.
+func progress(r *Run) float64 {
+	sc, e := r.sc, &r.env
+	s := 0.0
+	if l := sc.Ladder; l != nil && l.PeerSpread > 0 {
+		z := (finite(l.Score(e)) - l.PeerMean) / l.PeerSpread
+		s += ladderWeight * math.Min(math.Max(z, -2), 2)
+	}
+	if f := sc.Funding; f != nil {
+		v := r.st.Vals
+		net := v[f.Burn] - v[f.Revenue]
+		runway := 24.0
+		if net > 0 {
+			runway = math.Min(math.Max(v[f.Cash]/net, 0), 24)
+		}
+		rounds := r.Builtin(scenario.VarRoundsClosed)
+		if k := r.st.Raising; k >= 0 {
+			// A raise in progress is worth its odds at today's numbers.
+			rounds += clamp01(finite(f.Rounds[k].Chance(e)))
+		} else if k := r.st.NextRound; k < len(f.Rounds) {
+			// The next round, not yet started, is worth half its odds: what
+			// the player builds towards.
+			rounds += nextRoundShare * clamp01(finite(f.Rounds[k].Chance(e)))
+		}
+		s += runwayWeight*runway + roundWeight*rounds
+	}
+	return s
+}
+
+var nextRoundShare = envf("NRS", 0.75)
+
+func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
+
+var ladderWeight, runwayWeight, roundWeight = envf("LW", 1.5), envf("RW", 0.25), envf("ROW", 25)
 
 // Choose returns the full-list index of the bot's pick for the run's card.
 func (b *Bot) Choose(r *Run, decision int) int {
@@ -280,4 +326,11 @@ func (b *Bot) Play(seed uint64, opt Options) *Run {
 		}
 	}
 	return r
+}
+
+func envf(k string, d float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
+		return v
+	}
+	return d
 }
