@@ -28,7 +28,7 @@ const (
 // baselineVersion is the layout of a cached baseline. Bump it when the
 // bots or the rules change what a seed plays, so old caches are ignored
 // (a scenario's own changes bump its content version, which is in the key).
-const baselineVersion = 1
+const baselineVersion = 2
 
 // BaselineKey identifies a baseline: the same key always gives the same
 // runs.

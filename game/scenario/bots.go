@@ -7,7 +7,8 @@ import (
 )
 
 // defaultBots returns the balance bots every scenario has, in order;
-// [bots.NAME] tunes them or adds more.
+// [bots.NAME] tunes cautious and bold or adds more. The random and typical
+// bots are shared (see sharedBots).
 func defaultBots() (names []string, defs []BotDef) {
 	return []string{"random", "typical", "cautious", "bold"}, []BotDef{
 		{Description: "picks any available choice at random"},
@@ -15,6 +16,18 @@ func defaultBots() (names []string, defs []BotDef) {
 		{Description: "cautious: judges each choice by its worst outcome and keeps a cushion", Risk: -1, Explore: 0.05, Lookahead: 6},
 		{Description: "bold: judges each choice by its best outcome", Risk: 1, Explore: 0.05, Lookahead: 3},
 	}
+}
+
+// sharedBots may not be re-tuned by a scenario: the typical player is the
+// yardstick every path and every band is measured with, and the positional
+// bots (first, second, last: the player who does not read) come from the
+// balance tool.
+var sharedBots = map[string]string{
+	"random":  "the random bot is the floor every scenario shares",
+	"typical": "the typical player is shared by every scenario so that paths compare and bands mean the same thing",
+	"first":   "`first` is the balance tool's positional bot (always the first choice)",
+	"second":  "`second` is the balance tool's positional bot (always the second choice)",
+	"last":    "`last` is the balance tool's positional bot (always the last choice)",
 }
 
 func (l *loader) bots() {
@@ -28,6 +41,10 @@ func (l *loader) bots() {
 		p := "bots." + n
 		l.checkID(p, "bot", n)
 		b := l.f.Bots[n]
+		if why, ok := sharedBots[n]; ok {
+			l.errorHelp(p, "add your own bot under another name, e.g. [bots.careful_"+n+"], and name it in a band's `bot`", "[bots.%s] cannot be tuned: %s", n, why)
+			continue
+		}
 		if _, ok := defs[n]; !ok {
 			names = append(names, n)
 		}

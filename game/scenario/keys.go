@@ -77,7 +77,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "axes", Doc: "how the final state maps onto the outcome axes every path shares"},
 		{Key: "calibration", Doc: "bands `careersim balance` checks over many simulated runs, `[[calibration]]`"},
 		{Key: "sources", Doc: "citation keys of this scenario, `[sources.KEY]`, beside the bundled calibration list"},
-		{Key: "bots", Doc: "tuning of the balance bots (random, typical, cautious, bold) or extra bots, `[bots.NAME]`"},
+		{Key: "bots", Doc: "tuning of the cautious and bold balance bots, or extra bots, `[bots.NAME]` (random, typical, first, second and last are shared and cannot be tuned)"},
 	},
 	"StatDef": {
 		{Key: "label", Doc: "the name the player sees"},

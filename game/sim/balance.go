@@ -26,18 +26,20 @@ type BalanceConfig struct {
 
 // BalanceReport summarises many runs of one bot.
 type BalanceReport struct {
-	Scenario    string             `json:"scenario"`
-	Version     int                `json:"version"`
-	Bot         string             `json:"bot"`
-	Runs        int                `json:"runs"`
-	Seed        uint64             `json:"seed"`
-	Endings     []EndingShare      `json:"endings"`
-	Categories  map[string]float64 `json:"categories"`
-	Axes        []Spread           `json:"axes"`
-	Stats       []Spread           `json:"stats"`
-	EventRuns   map[string]int     `json:"event_runs"`
-	NeverFired  []string           `json:"never_fired"`
-	QuietMonths float64            `json:"quiet_month_share"`
+	Scenario   string             `json:"scenario"`
+	Version    int                `json:"version"`
+	Bot        string             `json:"bot"`
+	Runs       int                `json:"runs"`
+	Seed       uint64             `json:"seed"`
+	Endings    []EndingShare      `json:"endings"`
+	Categories map[string]float64 `json:"categories"`
+	// GoodOrThrived is the share of runs that ended good or thrived.
+	GoodOrThrived float64        `json:"good_or_thrived"`
+	Axes          []Spread       `json:"axes"`
+	Stats         []Spread       `json:"stats"`
+	EventRuns     map[string]int `json:"event_runs"`
+	NeverFired    []string       `json:"never_fired"`
+	QuietMonths   float64        `json:"quiet_month_share"`
 	// RepeatShare is the share of decided months whose card the run had
 	// already shown (an event seen before, the next planning cycle or
 	// funding offer); DistinctCards is the mean number of different cards a
@@ -371,7 +373,7 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 	n := float64(len(results))
 	counts := make([]int, len(sc.Endings))
 	rep.Categories = map[string]float64{}
-	quiet, months, repeats, distinct := 0, 0, 0, 0
+	quiet, months, repeats, distinct, good := 0, 0, 0, 0, 0
 	shows := make([]int, len(sc.Events))
 	rep.EventRuns = map[string]int{}
 	for _, r := range results {
@@ -381,6 +383,9 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		if r.ending >= 0 {
 			counts[r.ending]++
 			rep.Categories[string(sc.Endings[r.ending].Category)] += 1 / n
+			if c := sc.Endings[r.ending].Category; c == scenario.Good || c == scenario.Thrived {
+				good++
+			}
 		}
 		quiet += r.quiet
 		months += r.decisions
@@ -411,6 +416,7 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		rep.RepeatShare = float64(repeats) / float64(months)
 	}
 	rep.DistinctCards = float64(distinct) / n
+	rep.GoodOrThrived = float64(good) / n
 	for i, e := range sc.Events {
 		if mean := float64(shows[i]) / n; mean > float64(rep.EventRuns[e.ID])/n {
 			rep.Repeats = append(rep.Repeats, EventRepeat{ID: e.ID, Shows: mean, Runs: float64(rep.EventRuns[e.ID]) / n})

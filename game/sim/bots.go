@@ -3,8 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"os"
-	"strconv"
 
 	"runwayladder/game/scenario"
 )
@@ -71,9 +69,6 @@ func NewBot(sc *scenario.Scenario, name string) (*Bot, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown bot %q (have %v)", name, BotNames(sc))
 	}
-	if name == "typical" && os.Getenv("LA") != "" {
-		def.Lookahead = int(envf("LA", 3))
-	}
 	return &Bot{def: def, sc: sc, odds: make([]float64, 8), pos: noPos}, nil
 }
 
@@ -96,10 +91,12 @@ func categoryValue(c scenario.Category) float64 {
 }
 
 // score values a state from the bot's point of view; an ending reached
-// adds its category's value whatever the bot's own score.
+// adds its category's value whatever the bot's own score. A bot without a
+// score of its own (typical, cautious, bold) values the outcome axes and
+// what the systems show as progress.
 func (b *Bot) score(r *Run) float64 {
 	if b.def.Score == nil {
-		return DefaultScore(r)
+		return DefaultScore(r) + progress(r)
 	}
 	s := finite(b.def.Score(&r.env))
 	if end := r.Ending(); end != nil {
@@ -108,12 +105,11 @@ func (b *Bot) score(r *Run) float64 {
 	return s
 }
 
-// DefaultScore is the typical player's view of a state, the same in every
-// scenario: the outcome axes (wealth on a saturating scale, level, skills,
-// wellbeing and autonomy), plus what the systems on the HUD show as
-// progress — the standing the ladder's calibration will judge, the
-// company's runway and the rounds it has closed — and, when the run ends,
-// its ending's category.
+// DefaultScore blends the outcome axes into one number, the same in every
+// scenario: wealth on a saturating scale, level, skills, wellbeing and
+// autonomy; an ending adds its category's value. It ranks finished runs
+// (history.Score is the same blend over an Outcome); the shared bots add
+// progress while a run goes on.
 func DefaultScore(r *Run) float64 {
 	a := &r.sc.Axes
 	e := &r.env
@@ -121,7 +117,6 @@ func DefaultScore(r *Run) float64 {
 	wealth := w / (math.Abs(w) + 500_000) // -1..1
 	s := float64(25*wealth) + float64(4*finite(a.Level(e))) + float64(0.2*finite(a.Skills(e))) +
 		float64(0.3*finite(a.Wellbeing(e))) + float64(0.15*finite(a.Autonomy(e)))
-	s += progress(r)
 	if end := r.Ending(); end != nil {
 		s += categoryValue(end.Category)
 	}
@@ -130,15 +125,17 @@ func DefaultScore(r *Run) float64 {
 
 // progress is what a player reads off the systems: how the ladder's next
 // calibration would see them (their score among the peers, in peer spreads)
-// and how long the company's money lasts and how far it has been funded.
+// and how long the company's money lasts and how far it has been funded. A
+// system switched off (a phase of the run where it is not active) counts
+// nothing.
 func progress(r *Run) float64 {
 	sc, e := r.sc, &r.env
 	s := 0.0
-	if l := sc.Ladder; l != nil && l.PeerSpread > 0 {
+	if l := sc.Ladder; l != nil && l.PeerSpread > 0 && r.st.Off&offLadder == 0 {
 		z := (finite(l.Score(e)) - l.PeerMean) / l.PeerSpread
 		s += ladderWeight * math.Min(math.Max(z, -2), 2)
 	}
-	if f := sc.Funding; f != nil {
+	if f := sc.Funding; f != nil && r.st.Off&offFunding == 0 {
 		v := r.st.Vals
 		net := v[f.Burn] - v[f.Revenue]
 		runway := 24.0
@@ -150,8 +147,8 @@ func progress(r *Run) float64 {
 			// A raise in progress is worth its odds at today's numbers.
 			rounds += clamp01(finite(f.Rounds[k].Chance(e)))
 		} else if k := r.st.NextRound; k < len(f.Rounds) {
-			// The next round, not yet started, is worth half its odds: what
-			// the player builds towards.
+			// The next round, not yet started, is worth most of its odds:
+			// what the player builds towards.
 			rounds += nextRoundShare * clamp01(finite(f.Rounds[k].Chance(e)))
 		}
 		s += runwayWeight*runway + roundWeight*rounds
@@ -159,11 +156,25 @@ func progress(r *Run) float64 {
 	return s
 }
 
-var nextRoundShare = envf("NRS", 0.75)
+// The weights of what a player reads off the systems, the same for every
+// scenario (measured across the bundled set: without them the typical
+// player never submits a paper, never writes a grant and never builds the
+// traction a round is priced on, because those pay off after its
+// lookahead).
+const (
+	// ladderWeight: points per peer spread of calibration standing
+	// (clamped to two spreads either way).
+	ladderWeight = 1.5
+	// runwayWeight: points per month of runway, up to two years.
+	runwayWeight = 0.25
+	// roundWeight: points per funding round closed; a raise in progress
+	// counts its odds, the next round not yet started nextRoundShare of
+	// them.
+	roundWeight    = 25
+	nextRoundShare = 0.75
+)
 
 func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
-
-var ladderWeight, runwayWeight, roundWeight = envf("LW", 1.5), envf("RW", 0.25), envf("ROW", 25)
 
 // Choose returns the full-list index of the bot's pick for the run's card.
 func (b *Bot) Choose(r *Run, decision int) int {
@@ -326,11 +337,4 @@ func (b *Bot) Play(seed uint64, opt Options) *Run {
 		}
 	}
 	return r
-}
-
-func envf(k string, d float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
-		return v
-	}
-	return d
 }
