@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -200,6 +201,9 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 			return
 		}
 		e.Pos = d.valuePos(path)
+		if !d.checkText(path, e.Src) {
+			return
+		}
 		if len(e.Src) > MaxExprLength {
 			d.errorf(path, "expression is %d characters long; the limit is %d", len(e.Src), MaxExprLength)
 			return
@@ -254,6 +258,9 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 		}
 		out := reflect.MakeMapWithSize(t, len(m))
 		for _, k := range d.sortedKeys(path, m) {
+			if !d.checkText(join(path, k), k) {
+				continue
+			}
 			ev := reflect.New(t.Elem()).Elem()
 			d.decode(ev, m[k], join(path, k))
 			out.SetMapIndex(reflect.ValueOf(k), ev)
@@ -281,6 +288,9 @@ func (d *decoder) decode(v reflect.Value, raw any, path string) {
 		s, ok := raw.(string)
 		if !ok {
 			d.typeError(path, "`%s` should be text in quotes, not %s", lastKey(path), describe(raw))
+			return
+		}
+		if !d.checkText(path, s) {
 			return
 		}
 		v.SetString(s)
@@ -348,4 +358,21 @@ func tablePath(path string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, ".")
+}
+
+// checkText refuses text holding a character that would act on a terminal
+// or reorder what is shown (UnsafeRune): escape sequences, C1 controls,
+// bidirectional overrides. Line breaks (CRLF too) and tabs are allowed.
+func (d *decoder) checkText(path, s string) bool {
+	for i, r := range s {
+		if r == '\r' && strings.HasPrefix(s[i:], "\r\n") {
+			continue // a line break in a file saved with CRLF
+		}
+		if UnsafeRune(r) {
+			d.typeError(path, "`%s` holds the control character %U at character %d; text may hold line breaks and tabs but no other control characters",
+				lastKey(path), r, utf8.RuneCountInString(s[:i])+1)
+			return false
+		}
+	}
+	return true
 }
