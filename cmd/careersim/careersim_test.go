@@ -87,7 +87,7 @@ func TestValidateBrokenFolder(t *testing.T) {
 
 func TestValidateDuplicateIDs(t *testing.T) {
 	code, stdout, _ := careersim(t, "", "validate", "../../game/scenario/testdata/broken/dup_ids")
-	if code != 1 || !strings.Contains(stdout, `scenario id "twin" is also used by`) {
+	if code != 1 || !strings.Contains(stdout, `scenario id "twin" is already used by`) {
 		t.Errorf("duplicate ids: exit %d\n%s", code, stdout)
 	}
 }

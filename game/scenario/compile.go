@@ -206,6 +206,23 @@ func (c *exprCompiler) compile(e Expr, what string, want string, ctx exprContext
 	if !ok {
 		return nil
 	}
+	// `!x` on a number: say what to write instead.
+	ast.Find(tree.Node, func(n ast.Node) bool {
+		u, isU := n.(*ast.UnaryNode)
+		if !isU || (u.Operator != "!" && u.Operator != "not") {
+			return false
+		}
+		if id, isID := u.Node.(*ast.IdentifierNode); isID {
+			if ref := c.names[id.Value]; ref.kind == nameStat || ref.kind == nameVar {
+				c.failHelp(e, n.Location().From, fmt.Sprintf("`%s` works on conditions: flags and comparisons", u.Operator), "in %s: %s is a number; write %s == 0", what, id.Value, id.Value)
+				ok = false
+			}
+		}
+		return false
+	})
+	if !ok {
+		return nil
+	}
 	checked, err := checker.ParseCheck(src, c.config(want))
 	if err != nil {
 		c.exprError(e, what, err)
@@ -278,6 +295,8 @@ func plainWords(msg string) string {
 		return "should be a condition (true or false), but it gives a number"
 	case strings.HasPrefix(msg, "expected float64"), strings.HasPrefix(msg, "expected int"):
 		return "should give a number, but it gives true/false"
+	case strings.HasPrefix(msg, "invalid operation: ! (mismatched type"), strings.HasPrefix(msg, "invalid operation: not (mismatched type"):
+		return "`!` (not) needs a condition, but it is given a number; compare the number instead, e.g. `(a + b) == 0`"
 	case strings.Contains(msg, "% (mismatched types"):
 		return "% works on whole numbers like month; for the remainder of a stat use mod(a, b)"
 	}

@@ -124,4 +124,43 @@ func (l *loader) reachability() {
 			l.errorf("endings."+e.ID+".when", "ending `%s` can never be reached", e.ID)
 		}
 	}
+	l.shadowedEndings(used)
+}
+
+// shadowedEndings finds endings that can never win because an earlier one
+// that always holds is checked first: an ending with `when = true` wins
+// every month, and an at_end ending without `when` wins every time the
+// months run out. Endings reached through `end =` or a system are fine.
+func (l *loader) shadowedEndings(used map[int]bool) {
+	sc := l.sc
+	always := func(e Expr) bool { return !e.IsSet() || strings.TrimSpace(e.Src) == "true" }
+	monthly, atEnd := "", "" // the first ending that always wins, per check
+	for i, e := range sc.Endings {
+		d := l.f.Endings[e.ID]
+		checked := d.When.IsSet() || d.AtEnd
+		if !checked {
+			continue
+		}
+		by := atEnd
+		if monthly != "" {
+			by = monthly
+		}
+		if !d.AtEnd {
+			by = monthly
+		}
+		if by != "" && !used[i] {
+			kind := "at_end = true and no `when`"
+			if by == monthly {
+				kind = "`when = true`"
+			}
+			l.errorHelp("endings."+e.ID, fmt.Sprintf("move [endings.%s] after [endings.%s], or give [endings.%s] a condition", by, e.ID, by),
+				"ending `%s` can never be reached: the earlier ending `%s` (%s) always matches first", e.ID, by, kind)
+		}
+		switch {
+		case !d.AtEnd && always(d.When) && monthly == "":
+			monthly = e.ID
+		case d.AtEnd && always(d.When) && atEnd == "":
+			atEnd = e.ID
+		}
+	}
 }

@@ -80,6 +80,8 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext)
 	var out []Outcome
 	rest := 0
 	sum, allConst := 0.0, true
+	var lines []string // "line 34: 0.5" per constant chance, for the sum's message
+	first := ""
 	for j := range defs {
 		d := &defs[j]
 		p := fmt.Sprintf("%s.outcomes.%d", path, j)
@@ -97,6 +99,10 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext)
 					l.errorf(p+".chance", "chance %v is outside 0..1", v)
 				}
 				sum += v
+				if first == "" {
+					first = p + ".chance"
+				}
+				lines = append(lines, fmt.Sprintf("line %d: %v", l.pos.at(p+".chance").Line, v))
 			} else {
 				allConst = false
 			}
@@ -106,12 +112,14 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext)
 	if rest > 1 {
 		l.errorf(path+".outcomes", "%s has %d outcomes without a chance; only one may take what the others leave", what, rest)
 	}
-	if len(defs) > 1 && allConst {
+	if len(defs) > 1 && allConst && first != "" {
+		// Point at the chance lines: the first, naming them all.
+		listed := strings.Join(lines, ", ")
 		if sum > 1+1e-9 {
-			l.errorf(path+".outcomes", "the chances of %s add up to %.3g, more than 1", what, sum)
+			l.errorHelp(first, listed, "the chances of %s add up to %.3g, more than 1", what, sum)
 		}
 		if rest == 0 && sum < 1-1e-9 {
-			l.errorf(path+".outcomes", "the chances of %s add up to %.3g; make them add up to 1 or leave one outcome without a chance", what, sum)
+			l.errorHelp(first, listed, "the chances of %s add up to %.3g; make them add up to 1 or leave one outcome without a chance", what, sum)
 		}
 	}
 	return out
@@ -130,6 +138,14 @@ func (l *loader) events() {
 		ev.Title, ev.Text, ev.Icon, ev.Source = d.Title, strings.TrimSpace(d.Text), d.Icon, l.cite(path+".source", d.Source)
 		ev.When = l.c.Cond(d.When, "the condition of event `"+id+"`", ctxEvent)
 		ev.Weight = l.c.Num(d.Weight, "the weight of event `"+id+"`", ctxEvent)
+		if w, err := strconv.ParseFloat(strings.TrimSpace(d.Weight.Src), 64); err == nil && d.Weight.IsSet() {
+			switch {
+			case w < 0:
+				l.errorHelp(path+".weight", "a weight is a relative chance of being drawn, 0 or more; an expression that goes below 0 counts as 0", "event `%s` has a negative weight, %v", id, w)
+			case w == 0 && (d.Trigger == "" || d.Trigger == DefaultTrigger):
+				l.errorHelp(path+".weight", "give it a weight above 0, or a `when` that says when it may be drawn", "event `%s` has weight 0, so it can never be drawn", id)
+			}
+		}
 		ev.Phases = l.eventPhases(path+".phases", d.Phases)
 		ev.tTitle = l.text(path+".title", ev.Title, "the title of event `"+id+"`", ctxEvent)
 		ev.tText = l.text(path+".text", ev.Text, "the text of event `"+id+"`", ctxEvent)

@@ -69,17 +69,17 @@ text = "Off"
 flags = ["off"]
 clear = ["on"]
 
-[endings.hit]
-category = "good"
-title = "Hit"
-text = "Hit"
-when = %s
-
 [endings.done]
 category = "survived"
 title = "Done"
 text = "Done"
 at_end = true
+
+[endings.hit]
+category = "good"
+title = "Hit"
+text = "Hit"
+when = %s
 
 [axes]
 wealth = 0

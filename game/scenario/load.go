@@ -82,6 +82,7 @@ func (l *loader) build() *Scenario {
 		File: l.file, statIndex: map[string]int{}, flagIndex: map[string]int{}, eventIndex: map[string]int{}, endIndex: map[string]int{},
 		phaseIndex: map[string]int{}}
 	l.sc = sc
+	sc.idPos = l.pos.at("id")
 	l.identity()
 	l.sources()
 	l.stats()

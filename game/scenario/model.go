@@ -129,6 +129,8 @@ type Scenario struct {
 	File string
 	// Bundled reports that the scenario ships with the game.
 	Bundled bool
+	// idPos is where the file gives its id.
+	idPos Pos
 
 	// Stats holds declared stats first, then derived ones.
 	Stats       []Stat

@@ -122,7 +122,7 @@ func (l *loader) endingRef(path, id string) int {
 		for _, e := range l.sc.Endings {
 			ids = append(ids, e.ID)
 		}
-		l.errorHelp(path, didYouMean(id, ids), "unknown ending `%s`", id)
+		l.errorHelp(path, refHelp(id, ids), "unknown ending `%s`", id)
 		return -1
 	}
 	return i
@@ -136,7 +136,7 @@ func (l *loader) followUpRef(path, id string) int {
 		for _, ev := range l.sc.Events {
 			ids = append(ids, ev.ID)
 		}
-		l.errorHelp(path, didYouMean(id, ids), "follow-up names unknown event `%s`", id)
+		l.errorHelp(path, refHelp(id, ids), "follow-up names unknown event `%s`", id)
 		return -1
 	}
 	return i

@@ -48,7 +48,8 @@ func LoadFS(fsys fs.FS, label string) ([]*Scenario, Errors) {
 			scs = append(scs, sc)
 		}
 	}
-	return scs, dedupe(scs, &errs)
+	errs = dedupe(&scs, &errs)
+	return scs, errs
 }
 
 // readLimited reads a scenario file of fsys: a regular file of at most
@@ -113,25 +114,33 @@ func LoadPaths(paths []string) ([]*Scenario, Errors) {
 			}
 		}
 	}
-	return scs, dedupe(scs, &errs)
+	errs = dedupe(&scs, &errs)
+	return scs, errs
 }
 
-// dedupe reports scenarios that share an id within one set.
-func dedupe(scs []*Scenario, errs *Errors) Errors {
+// dedupe refuses a second scenario with an id already used in the set: it
+// is reported at its id and left out, never silently put in the first
+// one's place.
+func dedupe(scs *[]*Scenario, errs *Errors) Errors {
 	seen := map[string]string{}
-	for _, sc := range scs {
+	kept := (*scs)[:0]
+	for _, sc := range *scs {
 		if prev, ok := seen[sc.ID]; ok {
-			*errs = append(*errs, Error{File: sc.File, Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("scenario id %q is also used by %s; the later file wins", sc.ID, prev)})
+			*errs = append(*errs, Error{File: sc.File, Pos: sc.idPos, Msg: fmt.Sprintf("scenario id %q is already used by %s; ids must be unique, so this file is not loaded", sc.ID, prev),
+				Help: "give one of them another id"})
+			continue
 		}
 		seen[sc.ID] = sc.File
+		kept = append(kept, sc)
 	}
+	*scs = kept
 	errs.sort()
 	return *errs
 }
 
 // Merge combines bundled scenarios with user ones: a user scenario with the
-// id of a bundled one replaces it; the rest are added after. Within a set,
-// a later file with the same id wins.
+// id of a bundled one replaces it; the rest are added after. (Within a set
+// ids are unique: the loaders refuse a second file with an id.)
 func Merge(bundled, user []*Scenario) []*Scenario {
 	var out []*Scenario
 	index := map[string]int{}
