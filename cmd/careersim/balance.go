@@ -119,6 +119,13 @@ func printBalance(w io.Writer, sc *scenario.Scenario, rep *sim.BalanceReport) {
 	}
 	fmt.Fprintf(w, "\nQuiet months (no event eligible): %.1f%%\n", rep.QuietMonths*100)
 	fmt.Fprintf(w, "Repeats: %.1f%% of months show a card the run has already shown; %.1f different cards per run\n", rep.RepeatShare*100, rep.DistinctCards)
+	if len(rep.Phases) > 0 {
+		parts := make([]string, len(rep.Phases))
+		for i, p := range rep.Phases {
+			parts[i] = fmt.Sprintf("%s %.1f%%", p.ID, p.Share*100)
+		}
+		fmt.Fprintf(w, "Phases (runs with a month or more there): %s\n", strings.Join(parts, ", "))
+	}
 	if len(rep.Repeats) > 0 {
 		fmt.Fprint(w, "  most repeated (times per run):")
 		for i, e := range rep.Repeats[:min(len(rep.Repeats), 6)] {

@@ -55,6 +55,15 @@ type BalanceReport struct {
 	SampleCodes        []string      `json:"sample_codes"`
 	Calibration        []BandResult  `json:"calibration"`
 	Failures           int           `json:"failures"`
+	// Phases is, per phase in file order, the share of runs that spent at
+	// least one month in it (empty without phases).
+	Phases []PhaseShare `json:"phases"`
+}
+
+// PhaseShare is how many runs spent a month or more in a phase.
+type PhaseShare struct {
+	ID    string  `json:"id"`
+	Share float64 `json:"share"`
 }
 
 // EndingShare is how often an ending was reached.
@@ -122,6 +131,7 @@ type runResult struct {
 	among     []bool
 	first     []int // per calibration row: first month the condition held, 0 never
 	failed    bool
+	phases    []bool // per phase: at least a month spent in it
 }
 
 // simulate plays runs with one bot on all workers; results are indexed by
@@ -195,6 +205,10 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 	}
 	res.outcome = r.Outcome()
 	res.final = append([]float64(nil), r.st.Vals[:sc.NumStats()]...)
+	res.phases = make([]bool, len(sc.Phases))
+	for p := range sc.Phases {
+		res.phases[p] = r.st.Vals[sc.MonthsAtVar(p)] >= 1
+	}
 	res.atEnd = make([]bool, len(rows))
 	res.among = make([]bool, len(rows))
 	for k := range rows {
@@ -375,6 +389,7 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 	rep.Categories = map[string]float64{}
 	quiet, months, repeats, distinct, good := 0, 0, 0, 0, 0
 	shows := make([]int, len(sc.Events))
+	inPhase := make([]int, len(sc.Phases))
 	rep.EventRuns = map[string]int{}
 	for _, r := range results {
 		if r.failed {
@@ -394,6 +409,11 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		for i, k := range r.shows {
 			shows[i] += k
 		}
+		for p, in := range r.phases {
+			if in {
+				inPhase[p]++
+			}
+		}
 		for i, f := range r.fired {
 			if f {
 				rep.EventRuns[sc.Events[i].ID]++
@@ -402,6 +422,10 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		if r.code != "" {
 			rep.SampleCodes = append(rep.SampleCodes, r.code)
 		}
+	}
+	rep.Phases = make([]PhaseShare, len(sc.Phases))
+	for p, ph := range sc.Phases {
+		rep.Phases[p] = PhaseShare{ID: ph.ID, Share: float64(inPhase[p]) / n}
 	}
 	for i, e := range sc.Endings {
 		rep.Endings = append(rep.Endings, EndingShare{ID: e.ID, Title: e.Title, Category: string(e.Category), Count: counts[i], Share: float64(counts[i]) / n})

@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"sync"
@@ -305,4 +306,32 @@ func mustStat(t *testing.T, sc *scenario.Scenario, id string) int {
 		t.Fatalf("no stat %s", id)
 	}
 	return i
+}
+
+// TestBalancePhases: the balance report lists, per phase in file order, the
+// share of runs that spent a month there; a scenario without phases has an
+// empty list (JSON []).
+func TestBalancePhases(t *testing.T) {
+	sc := loadPhases(t)
+	rep, err := sim.Balance(sc, sim.BalanceConfig{Runs: 300, Seed: 7, Bot: "random", NoBands: true, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Phases) != 2 || rep.Phases[0].ID != "bigco" || rep.Phases[1].ID != "startup" {
+		t.Fatalf("phases %+v", rep.Phases)
+	}
+	if rep.Phases[0].Share != 1 {
+		t.Errorf("every run starts at the big company, share %v", rep.Phases[0].Share)
+	}
+	if s := rep.Phases[1].Share; s <= 0.2 || s >= 1 {
+		t.Errorf("startup share %v: the friend's offer comes every run and the random bot takes it about half the time", s)
+	}
+	mini, err := sim.Balance(loadMini(t), sim.BalanceConfig{Runs: 20, Seed: 7, Bot: "random", NoBands: true, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(mini)
+	if !strings.Contains(string(b), `"phases":[]`) {
+		t.Errorf("a scenario without phases: %s", b[strings.Index(string(b), `"phases"`):][:20])
+	}
 }
