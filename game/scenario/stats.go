@@ -4,6 +4,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -147,6 +148,72 @@ func (l *loader) derived() {
 			}
 			if j, ok := sc.flagIndex[name]; ok {
 				l.depFlag[j] = true
+			}
+		}
+	}
+	l.derivedOrder()
+}
+
+// derivedOrder refuses derived stats that read themselves, each other in a
+// loop, or one defined after them. They are computed once each, in file
+// order, whenever a stat they read changes: a loop would grow on every
+// recompute, and a later one would be read as it was before.
+func (l *loader) derivedOrder() {
+	sc := l.sc
+	n := len(sc.Stats) - sc.NumDeclared
+	reads := make([][]int, n) // derived stat -> derived stats it reads
+	for k := 0; k < n; k++ {
+		id := sc.Stats[sc.NumDeclared+k].ID
+		for _, name := range l.c.reads(l.f.Derived[id].Expr) {
+			if j, ok := sc.statIndex[name]; ok && j >= sc.NumDeclared && !slices.Contains(reads[k], j-sc.NumDeclared) {
+				reads[k] = append(reads[k], j-sc.NumDeclared)
+			}
+		}
+	}
+	// A loop: follow reads depth first; a stat met again on the path
+	// closes one.
+	state := make([]byte, n) // 0 unseen, 1 on the path, 2 done
+	inLoop := make([]bool, n)
+	var path []int
+	var visit func(k int)
+	visit = func(k int) {
+		state[k] = 1
+		path = append(path, k)
+		for _, j := range reads[k] {
+			switch state[j] {
+			case 0:
+				visit(j)
+			case 1:
+				i := slices.Index(path, j)
+				var names []string
+				for _, m := range path[i:] {
+					names = append(names, "`"+sc.Stats[sc.NumDeclared+m].ID+"`")
+					inLoop[m] = true
+				}
+				id := sc.Stats[sc.NumDeclared+j].ID
+				names = append(names, "`"+id+"`")
+				if len(names) == 2 {
+					l.errorHelp("derived."+id+".expr", "compute it from stats, not from itself", "derived stat `%s` reads itself, so it would change every time it is recomputed", id)
+				} else {
+					l.errorHelp("derived."+id+".expr", "compute one of them from stats only",
+						"derived stats read each other in a loop (%s), so they would change every time they are recomputed", strings.Join(names, " reads "))
+				}
+			}
+		}
+		path = path[:len(path)-1]
+		state[k] = 2
+	}
+	for k := 0; k < n; k++ {
+		if state[k] == 0 {
+			visit(k)
+		}
+	}
+	for k := 0; k < n; k++ {
+		for _, j := range reads[k] {
+			if j > k && !inLoop[k] {
+				id, later := sc.Stats[sc.NumDeclared+k].ID, sc.Stats[sc.NumDeclared+j].ID
+				l.errorHelp("derived."+id+".expr", "move [derived."+later+"] above [derived."+id+"]",
+					"derived stat `%s` reads `%s`, which is defined after it; derived stats are computed in file order", id, later)
 			}
 		}
 	}
