@@ -266,3 +266,51 @@ func TestFollowUpBomb(t *testing.T) {
 		t.Errorf("balance: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestUserScenarioWithABundledID: a user scenario with a bundled id and
+// the same version is refused (run codes could not tell them apart); with
+// another version it replaces the bundled one with a warning, and each
+// one's run codes name their version.
+func TestUserScenarioWithABundledID(t *testing.T) {
+	bundled, _ := scenario.LoadBundled(scenarios.FS)
+	sc := bundled[0]
+	src, err := scenarios.FS.ReadFile(filepath.Base(sc.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bot, _ := sim.NewBot(sc, "typical")
+	bundledCode := bot.Play(3, sim.Options{}).Code()
+	for _, tt := range []struct {
+		name    string
+		version int
+		want    string
+		exit    int
+	}{
+		{"same version", sc.Version, "has the id and version of a bundled scenario", 1},
+		{"another version", sc.Version + 1, "replaces the bundled", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(string(src), fmt.Sprintf("\nversion = %d\n", sc.Version), fmt.Sprintf("\nversion = %d\n", tt.version), 1)
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "mine.toml"), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, _ := careersim(t, "", "validate", dir)
+			if code != tt.exit || !strings.Contains(stdout, tt.want) {
+				t.Errorf("validate: exit %d, want %d and %q:\n%s", code, tt.exit, tt.want, stdout)
+			}
+			_, _, stderr := careersim(t, "", "list", "--scenarios", dir)
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("list does not say %q:\n%s", tt.want, stderr)
+			}
+			code, stdout, stderr = careersim(t, "", "replay", "--scenarios", dir, bundledCode)
+			if tt.version == sc.Version {
+				if code != 0 {
+					t.Errorf("the bundled run no longer replays: %s", stderr)
+				}
+			} else if code == 0 || !strings.Contains(stderr, fmt.Sprintf("made with version %d", sc.Version)) {
+				t.Errorf("a bundled run code on the replaced scenario: exit %d, %s", code, stderr)
+			}
+		})
+	}
+}

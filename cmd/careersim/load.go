@@ -27,10 +27,11 @@ func library(extra []string, stderr io.Writer) ([]*scenario.Scenario, error) {
 		return bundled, nil
 	}
 	user, uerrs := scenario.LoadPaths(extra)
-	if len(uerrs) > 0 {
-		fmt.Fprintln(stderr, uerrs.Error())
+	all, merrs := scenario.Combine(bundled, user)
+	if errs := append(uerrs, merrs...); len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
 	}
-	return scenario.Merge(bundled, user), nil
+	return all, nil
 }
 
 func findScenario(scs []*scenario.Scenario, id string) (*scenario.Scenario, error) {

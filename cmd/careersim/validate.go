@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
@@ -27,6 +28,16 @@ func cmdValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		scs, errs = scenario.LoadBundled(scenarios.FS)
 	} else {
 		scs, errs = scenario.LoadPaths(fs.Args())
+		// A user scenario is checked against the bundled ones it would
+		// meet in the game.
+		bundled, _ := scenario.LoadBundled(scenarios.FS)
+		_, merrs := scenario.Combine(bundled, scs)
+		for _, e := range merrs {
+			if !e.Warning {
+				scs = slices.DeleteFunc(scs, func(sc *scenario.Scenario) bool { return sc.File == e.File })
+			}
+		}
+		errs = append(errs, merrs...)
 	}
 	// What only play shows: a few random playthroughs of each.
 	var ok []*scenario.Scenario

@@ -138,23 +138,52 @@ func dedupe(scs *[]*Scenario, errs *Errors) Errors {
 	return *errs
 }
 
-// Merge combines bundled scenarios with user ones: a user scenario with the
-// id of a bundled one replaces it; the rest are added after. (Within a set
-// ids are unique: the loaders refuse a second file with an id.)
+// Merge combines bundled scenarios with user ones as Combine does,
+// without its messages.
 func Merge(bundled, user []*Scenario) []*Scenario {
+	out, _ := Combine(bundled, user)
+	return out
+}
+
+// Combine combines bundled scenarios with user ones. A user scenario with
+// the id of a bundled one replaces it, with a warning, when its version
+// differs: run codes carry the version, so a code names which of the two
+// it was played on (and the other's codes say which version they need).
+// One with the bundled one's id and version too is refused: their run
+// codes could not be told apart. The rest are added after. (Within a set
+// ids are unique: the loaders refuse a second file with an id.)
+func Combine(bundled, user []*Scenario) ([]*Scenario, Errors) {
 	var out []*Scenario
+	var errs Errors
 	index := map[string]int{}
-	for _, set := range [][]*Scenario{bundled, user} {
-		for _, sc := range set {
-			if i, ok := index[sc.ID]; ok {
-				out[i] = sc
-				continue
-			}
+	for _, sc := range bundled {
+		if i, ok := index[sc.ID]; ok {
+			out[i] = sc
+			continue
+		}
+		index[sc.ID] = len(out)
+		out = append(out, sc)
+	}
+	for _, sc := range user {
+		i, ok := index[sc.ID]
+		switch {
+		case ok && out[i].Bundled && out[i].Version == sc.Version:
+			errs = append(errs, Error{File: sc.File, Pos: sc.idPos,
+				Msg:  fmt.Sprintf("scenario `%s` version %d has the id and version of a bundled scenario, so their run codes could not be told apart; it is not loaded", sc.ID, sc.Version),
+				Help: "give it its own id, or another version"})
+		case ok && out[i].Bundled:
+			errs = append(errs, Error{File: sc.File, Pos: sc.idPos, Warning: true,
+				Msg:  fmt.Sprintf("scenario `%s` version %d replaces the bundled `%s` version %d in this game; run codes name the version they were played on", sc.ID, sc.Version, sc.ID, out[i].Version),
+				Help: "give it its own id to keep both"})
+			out[i] = sc
+		case ok:
+			out[i] = sc
+		default:
 			index[sc.ID] = len(out)
 			out = append(out, sc)
 		}
 	}
-	return out
+	return out, errs
 }
 
 // Find returns the scenario with an id.
