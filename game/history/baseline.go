@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
@@ -99,30 +96,19 @@ func ComputeBaseline(ctx context.Context, sc *scenario.Scenario, key BaselineKey
 		return nil, fmt.Errorf("history: baseline: %v", err)
 	}
 	samples := make([]Sample, key.Runs)
-	workers := min(runtime.GOMAXPROCS(0), key.Runs)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= key.Runs {
-					return
-				}
-				// A fresh bot per run: a bot's scratch buffers can carry
-				// state from one run into the next (sim.Bot reuses its odds
-				// buffer), which would make a run depend on which worker
-				// played what before it.
-				bot, _ := sim.NewBot(sc, key.Bot)
-				r := bot.Play(BaselineSeed(key.Seed, i), sim.Options{})
-				samples[i] = Sample{Code: r.Code(), Outcome: r.Outcome()}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	err := sim.ForEach(ctx, key.Runs, 0, func() func(int) error {
+		return func(i int) error {
+			// A fresh bot per run: a bot's scratch buffers can carry state
+			// from one run into the next (sim.Bot reuses its odds buffer),
+			// which would make a run depend on which worker played what
+			// before it.
+			bot, _ := sim.NewBot(sc, key.Bot)
+			r := bot.Play(BaselineSeed(key.Seed, i), sim.Options{})
+			samples[i] = Sample{Code: r.Code(), Outcome: r.Outcome()}
+			return nil
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &Baseline{Key: key, Samples: samples, Summary: Summarize(samples)}, nil

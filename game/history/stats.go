@@ -98,25 +98,11 @@ func Score(o sim.Outcome) float64 {
 	// ranks runs alike.
 	s := float64(25*wealth) + float64(4*level) + float64(0.2*skills) +
 		float64(0.3*wellbeing) + float64(0.15*autonomy)
-	return s + categoryValue(o.Category)
+	return s + sim.CategoryValue(scenario.Category(o.Category))
 }
 
 // bounded clamps v to ±1e300, so a few of them add up to a finite number.
 func bounded(v float64) float64 { return math.Min(math.Max(v, -1e300), 1e300) }
-
-func categoryValue(c string) float64 {
-	switch scenario.Category(c) {
-	case scenario.Thrived:
-		return 60
-	case scenario.Good:
-		return 25
-	case scenario.Survived:
-		return 0
-	case scenario.Struggled:
-		return -30
-	}
-	return -80
-}
 
 // Summarize computes the statistics of a group of runs. It is pure and
 // deterministic: the same samples in the same order give the same summary.

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
@@ -140,35 +141,19 @@ func simulate(sc *scenario.Scenario, bot string, cfg BalanceConfig, rows []scena
 	if _, err := NewBot(sc, bot); err != nil {
 		return nil, 0, err
 	}
-	workers := cfg.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	results := make([]runResult, cfg.Runs)
-	var next atomic.Int64
 	var decisions atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b, _ := NewBot(sc, bot)
-			var local int64
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= cfg.Runs {
-					break
-				}
-				results[i] = playOne(sc, b, RunSeed(cfg.Seed, i), rows, i < 5)
-				local += int64(results[i].decisions)
-				if progress != nil {
-					progress()
-				}
+	_ = ForEach(context.Background(), cfg.Runs, cfg.Workers, func() func(int) error {
+		b, _ := NewBot(sc, bot)
+		return func(i int) error {
+			results[i] = playOne(sc, b, RunSeed(cfg.Seed, i), rows, i < 5)
+			decisions.Add(int64(results[i].decisions))
+			if progress != nil {
+				progress()
 			}
-			decisions.Add(local)
-		}()
-	}
-	wg.Wait()
+			return nil
+		}
+	})
 	return results, decisions.Load(), nil
 }
 

@@ -75,8 +75,10 @@ func NewBot(sc *scenario.Scenario, name string) (*Bot, error) {
 // Name is the bot's name.
 func (b *Bot) Name() string { return b.def.Name }
 
-// categoryValue scores an ending for the bots' lookahead.
-func categoryValue(c scenario.Category) float64 {
+// CategoryValue is what an ending of a category adds to a run's score:
+// thrived +60, good +25, survived 0, struggled -30, failed (or none) -80.
+// The bots' lookahead and history's ranking of finished runs share it.
+func CategoryValue(c scenario.Category) float64 {
 	switch c {
 	case scenario.Thrived:
 		return 60
@@ -100,7 +102,7 @@ func (b *Bot) score(r *Run) float64 {
 	}
 	s := finite(b.def.Score(&r.env))
 	if end := r.Ending(); end != nil {
-		s += categoryValue(end.Category)
+		s += CategoryValue(end.Category)
 	}
 	return s
 }
@@ -118,7 +120,7 @@ func DefaultScore(r *Run) float64 {
 	s := float64(25*wealth) + float64(4*finite(a.Level(e))) + float64(0.2*finite(a.Skills(e))) +
 		float64(0.3*finite(a.Wellbeing(e))) + float64(0.15*finite(a.Autonomy(e)))
 	if end := r.Ending(); end != nil {
-		s += categoryValue(end.Category)
+		s += CategoryValue(end.Category)
 	}
 	return s
 }

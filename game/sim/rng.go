@@ -14,7 +14,12 @@ const (
 	streamBot     = 6 // bots' whims (not part of a run's own randomness)
 )
 
-// mix is SplitMix64's finaliser: a fast, well-distributed 64-bit hash.
+// Mix is SplitMix64's finaliser: a fast, well-distributed 64-bit hash, for
+// deriving seeds (the rules' own draws, balance runs, what-if
+// continuations).
+func Mix(x uint64) uint64 { return mix(x) }
+
+// mix is SplitMix64's finaliser (see Mix).
 func mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xBF58476D1CE4E5B9

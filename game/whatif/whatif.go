@@ -21,7 +21,6 @@ import (
 	"math"
 	"runtime"
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"runwayladder/game/history"
@@ -81,7 +80,7 @@ func (c Config) withDefaults(code sim.Code) (Config, error) {
 		c.Candidates = 2 * c.Top
 	}
 	if c.Seed == 0 {
-		c.Seed = mix(code.Seed ^ 0x57A7_1F00_D1CE)
+		c.Seed = sim.Mix(code.Seed ^ 0x57A7_1F00_D1CE)
 	}
 	if c.Workers <= 0 {
 		c.Workers = runtime.GOMAXPROCS(0)
@@ -342,41 +341,25 @@ func play(ctx context.Context, sc *scenario.Scenario, points []point, n int, cfg
 	}
 	total := len(tasks) * n
 	prog.grow(total)
-	workers := min(cfg.Workers, max(total, 1))
-	var next atomic.Int64
-	var failed atomic.Value
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil && failed.Load() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= total {
-					return
-				}
-				t, j := tasks[i/n], i%n
-				pt := &points[t.k]
-				// A fresh bot per continuation: a bot's scratch buffers can
-				// carry state from one run into the next (sim.Bot reuses
-				// its odds buffer), which would make the result depend on
-				// which worker played what before.
-				bot, _ := sim.NewBot(sc, cfg.Bot)
-				o, err := continuation(pt, pt.options[t.o].Index, seedFor(cfg.Seed, pt.step, j), bot)
-				if err != nil {
-					failed.Store(err)
-					return
-				}
-				out[t.k][t.o][j] = o
-				prog.step()
+	err := sim.ForEach(ctx, total, cfg.Workers, func() func(int) error {
+		return func(i int) error {
+			t, j := tasks[i/n], i%n
+			pt := &points[t.k]
+			// A fresh bot per continuation: a bot's scratch buffers can
+			// carry state from one run into the next (sim.Bot reuses its
+			// odds buffer), which would make the result depend on which
+			// worker played what before.
+			bot, _ := sim.NewBot(sc, cfg.Bot)
+			o, err := continuation(pt, pt.options[t.o].Index, seedFor(cfg.Seed, pt.step, j), bot)
+			if err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err, ok := failed.Load().(error); ok {
+			out[t.k][t.o][j] = o
+			prog.step()
+			return nil
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -424,15 +407,5 @@ func (p *progress) step() {
 
 // seedFor is the seed of continuation j after decision step.
 func seedFor(base uint64, step, j int) uint64 {
-	return mix(base ^ mix(uint64(step+1)<<32|uint64(j)))
-}
-
-// mix is SplitMix64's finaliser.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 27
-	x *= 0x94D049BB133111EB
-	x ^= x >> 31
-	return x
+	return sim.Mix(base ^ sim.Mix(uint64(step+1)<<32|uint64(j)))
 }
