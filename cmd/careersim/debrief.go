@@ -13,20 +13,19 @@ import (
 // (history.NewDebrief): endings by path, the spread of outcomes next to the
 // typical bot's base rates, and the decisions where the room split.
 func cmdDebrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("debrief", stderr)
+	c := newCommand("debrief", stderr)
+	fs := c.flags
 	baseline := fs.Int("baseline", 1000, "typical-bot runs per scenario for the base rates (0 to skip)")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: careersim debrief [FILE...]\n\nReads run codes, one per line (from files, or stdin when none), and prints a debrief of the group.")
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	var codes []history.CodeLine
 	var skipped []history.Skipped
@@ -37,21 +36,18 @@ func cmdDebrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() == 0 {
 		if err := read(stdin, "stdin"); err != nil {
-			fmt.Fprintln(stderr, "careersim debrief:", err)
-			return 1
+			return c.fail(err)
 		}
 	}
 	for _, name := range fs.Args() {
 		f, err := os.Open(name)
 		if err != nil {
-			fmt.Fprintln(stderr, "careersim debrief:", err)
-			return 1
+			return c.fail(err)
 		}
 		err = read(f, name)
 		f.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, "careersim debrief:", err)
-			return 1
+			return c.fail(err)
 		}
 	}
 	d, err := history.NewDebrief(scs, codes, history.DebriefConfig{Baseline: *baseline})
@@ -64,8 +60,7 @@ func cmdDebrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim debrief:", err)
-		return 1
+		return c.fail(err)
 	}
 	fmt.Fprintf(stdout, "Debrief of %d %s", d.Runs, plural(d.Runs, "run", "runs"))
 	if d.Repeats > 0 {

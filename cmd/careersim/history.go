@@ -105,8 +105,9 @@ func loadHistory(h *history.Store, stderr io.Writer) ([]history.Record, error) {
 }
 
 func historyExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("history export", stderr)
-	dir := fs.String("dir", "", "folder holding history.jsonl (default: the game's)")
+	c := newCommand("history export", stderr)
+	fs := c.flags
+	dir := c.historyDir()
 	format := fs.String("format", "json", "json or csv")
 	out := fs.String("out", "", "write to this file instead of stdout")
 	pos, err := parseMixed(fs, args)
@@ -119,13 +120,11 @@ func historyExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	h, err := openHistory(*dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history export:", err)
-		return 1
+		return c.fail(err)
 	}
 	recs, err := loadHistory(h, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history export:", err)
-		return 1
+		return c.fail(err)
 	}
 	var buf strings.Builder
 	if *format == "csv" {
@@ -141,8 +140,7 @@ func historyExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history export:", err)
-		return 1
+		return c.fail(err)
 	}
 	if *out != "" {
 		fmt.Fprintf(stderr, "exported %d runs to %s\n", len(recs), *out)
@@ -151,10 +149,10 @@ func historyExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 }
 
 func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("history import", stderr)
-	dir := fs.String("dir", "", "folder holding history.jsonl (default: the game's)")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable): runs of installed scenarios are replayed to check their outcomes")
+	c := newCommand("history import", stderr)
+	fs := c.flags
+	dir := c.historyDir()
+	c.withScenarios("extra scenario folder (repeatable): runs of installed scenarios are replayed to check their outcomes")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return 2
@@ -168,21 +166,18 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			fmt.Fprintln(stderr, "careersim history import:", err)
-			return 1
+			return c.fail(err)
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := storage.ReadLimited(r, history.MaxImportSize)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history import:", err)
-		return 1
+		return c.fail(err)
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	recs, rep, err := history.ImportContext(context.Background(), data, history.ImportOptions{Scenarios: scs})
 	for _, p := range rep.Problems {
@@ -197,17 +192,14 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	}
 	h, err := openHistory(*dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history import:", err)
-		return 1
+		return c.fail(err)
 	}
 	if _, err := loadHistory(h, stderr); err != nil {
-		fmt.Fprintln(stderr, "careersim history import:", err)
-		return 1
+		return c.fail(err)
 	}
 	added, dup, err := h.Merge(recs)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history import:", err)
-		return 1
+		return c.fail(err)
 	}
 	fmt.Fprintf(stdout, "imported %d %s from %s", added, plural(added, "run", "runs"), name)
 	if dup+rep.Duplicates > 0 {
@@ -240,11 +232,11 @@ func plural(n int, one, many string) string {
 }
 
 func historyAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("history add", stderr)
-	dir := fs.String("dir", "", "folder holding history.jsonl (default: the game's)")
+	c := newCommand("history add", stderr)
+	fs := c.flags
+	dir := c.historyDir()
 	session := fs.String("session", "", "the workshop session code the runs were played under")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	codes, err := parseMixed(fs, args)
 	if err != nil {
 		return 2
@@ -253,10 +245,9 @@ func historyAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: careersim history add CODE... [--session CODE] [--dir DIR]")
 		return 2
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	now := time.Now()
 	var recs []history.Record
@@ -280,13 +271,11 @@ func historyAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		_, err = loadHistory(h, stderr)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history add:", err)
-		return 1
+		return c.fail(err)
 	}
 	added, dup, err := h.Merge(recs)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history add:", err)
-		return 1
+		return c.fail(err)
 	}
 	fmt.Fprintf(stdout, "added %d %s to %s", added, plural(added, "run", "runs"), h.Where())
 	if dup > 0 {
@@ -322,15 +311,15 @@ type statsJSON struct {
 }
 
 func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("history stats", stderr)
-	dir := fs.String("dir", "", "folder holding history.jsonl (default: the game's)")
+	c := newCommand("history stats", stderr)
+	fs := c.flags
+	dir := c.historyDir()
 	by := fs.String("by", "scenario", "group runs by scenario or track")
 	baseline := fs.Bool("baseline", false, "show the balance bots' runs of each scenario beside yours (cached in DIR)")
 	runs := fs.Int("runs", history.DefaultBaselineRuns, "bot runs per baseline")
 	seed := fs.Uint64("seed", history.DefaultBaselineSeed, "base seed of the baselines")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return 2
@@ -345,13 +334,11 @@ func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	h, err := openHistory(*dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history stats:", err)
-		return 1
+		return c.fail(err)
 	}
 	recs, err := loadHistory(h, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history stats:", err)
-		return 1
+		return c.fail(err)
 	}
 	groups := history.ByScenario(recs)
 	if *by == "track" {
@@ -359,9 +346,8 @@ func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	var scs []*scenario.Scenario
 	if *baseline {
-		if scs, err = library(dirs, stderr); err != nil {
-			fmt.Fprintln(stderr, "careersim:", err)
-			return 1
+		if scs, err = c.library(); err != nil {
+			return c.fail(err)
 		}
 	}
 	var out []statsJSON
@@ -387,8 +373,7 @@ func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 				for _, bot := range history.BaselineBots {
 					b, err := h.Baseline(context.Background(), sc, history.NewBaselineKey(sc, bot, *runs, *seed))
 					if err != nil {
-						fmt.Fprintln(stderr, "careersim history stats:", err)
-						return 1
+						return c.fail(err)
 					}
 					bases = append(bases, b)
 					js.Baselines[bot] = b.Summary
@@ -407,8 +392,7 @@ func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			out = []statsJSON{}
 		}
 		if err := enc.Encode(out); err != nil {
-			fmt.Fprintln(stderr, "careersim history stats:", err)
-			return 1
+			return c.fail(err)
 		}
 	}
 	return 0
@@ -471,13 +455,13 @@ func endingShares(s history.Summary) string {
 }
 
 func historyWhatIf(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("history whatif", stderr)
+	c := newCommand("history whatif", stderr)
+	fs := c.flags
 	runs := fs.Int("runs", 200, "bot continuations per choice")
 	top := fs.Int("top", 3, "decisions to show")
 	bot := fs.String("bot", "typical", "the bot that plays on")
 	asJSON := fs.Bool("json", false, "print JSON (summaries only)")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return 2
@@ -486,22 +470,19 @@ func historyWhatIf(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: careersim history whatif CODE [--runs N] [--top N] [--bot NAME] [--json]")
 		return 2
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	r, err := replayCode(scs, pos[0], "")
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history whatif:", err)
-		return 1
+		return c.fail(err)
 	}
 	code, _ := sim.ParseCode(pos[0])
 	start := time.Now()
 	an, err := whatif.Analyze(context.Background(), r.Scenario(), code, whatif.Config{Runs: *runs, Top: *top, Bot: *bot})
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim history whatif:", err)
-		return 1
+		return c.fail(err)
 	}
 	elapsed := time.Since(start)
 	if *asJSON {
@@ -513,8 +494,7 @@ func historyWhatIf(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(an); err != nil {
-			fmt.Fprintln(stderr, "careersim history whatif:", err)
-			return 1
+			return c.fail(err)
 		}
 		return 0
 	}

@@ -60,16 +60,15 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("list", stderr)
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c := newCommand("list", stderr)
+	fs := c.flags
+	c.withScenarios("")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	for _, sc := range scs {
 		fmt.Fprintf(stdout, "%-22s %-10s %3d months  %s\n", sc.ID, sc.Track, sc.Months, sc.Title)

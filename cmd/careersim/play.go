@@ -14,19 +14,18 @@ import (
 )
 
 func cmdPlay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("play", stderr)
+	c := newCommand("play", stderr)
+	fs := c.flags
 	id := fs.String("scenario", "", "scenario id")
 	seed := fs.Uint64("seed", 0, "seed (default: random)")
 	session := fs.String("session", "", "workshop session code (sets the seed)")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	sc, err := findScenario(scs, *id)
 	if err != nil {

@@ -10,10 +10,10 @@ import (
 )
 
 func cmdReplay(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("replay", stderr)
+	c := newCommand("replay", stderr)
+	fs := c.flags
 	quiet := fs.Bool("outcome", false, "print only the ending and outcome")
-	var dirs dirsFlag
-	fs.Var(&dirs, "scenarios", "extra scenario folder (repeatable)")
+	c.withScenarios("")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -23,13 +23,11 @@ func cmdReplay(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	code, err := sim.ParseCode(fs.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim replay:", err)
-		return 1
+		return c.fail(err)
 	}
-	scs, err := library(dirs, stderr)
+	scs, err := c.library()
 	if err != nil {
-		fmt.Fprintln(stderr, "careersim:", err)
-		return 1
+		return c.fail(err)
 	}
 	sc, ok := scenario.Find(scs, code.Scenario)
 	if !ok {
@@ -37,8 +35,7 @@ func cmdReplay(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if _, err := sim.Replay(sc, code, sim.Options{}); err != nil {
-		fmt.Fprintln(stderr, "careersim replay:", err)
-		return 1
+		return c.fail(err)
 	}
 	// Replay again, printing each month as it is played.
 	r := sim.New(sc, code.Seed, sim.Options{})
@@ -52,8 +49,7 @@ func cmdReplay(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(t.W, "> %s\n", choiceNumber(r, p))
 		rep, err := r.PickIndexReport(p)
 		if err != nil {
-			fmt.Fprintln(stderr, "careersim replay:", err)
-			return 1
+			return c.fail(err)
 		}
 		t.Report(r, rep)
 	}
