@@ -146,6 +146,9 @@ type Me struct {
 	Month     int    `json:"month"`
 	Done      bool   `json:"done"`
 	Ending    string `json:"ending,omitempty"`
+	// Shared are the room's shared events on this run's cards: the game
+	// injects each before deciding the month before it.
+	Shared []SharedEvent `json:"shared"`
 }
 
 func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
@@ -185,7 +188,7 @@ func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, err)
 		return
 	}
-	me, err := s.me(room, p, nil)
+	me, err := s.me(r.Context(), room, p, nil)
 	if err != nil {
 		s.storeError(w, err)
 		return
@@ -302,12 +305,16 @@ func (l *lookups) forgetRoom(code string) {
 	delete(l.rooms, code)
 }
 
-func (s *Server) me(room *Room, p *Participant, cs []Choice) (*Me, error) {
+func (s *Server) me(ctx context.Context, room *Room, p *Participant, cs []Choice) (*Me, error) {
 	sc, ok := s.cfg.Library.Find(p.Scenario)
 	if !ok {
 		return nil, fmt.Errorf("scenario %q is not installed on this server", p.Scenario)
 	}
-	run, err := Replay(sc, room, cs)
+	injs, err := s.cfg.Store.Injections(ctx, room.Code)
+	if err != nil {
+		return nil, err
+	}
+	run, err := Replay(sc, room, injs, cs)
 	if err != nil {
 		return nil, fmt.Errorf("participant %s: %v", p.ID, err)
 	}
@@ -319,7 +326,23 @@ func (s *Server) me(room *Room, p *Participant, cs []Choice) (*Me, error) {
 	if e := run.Ending(); e != nil {
 		me.Ending = e.ID
 	}
+	me.Shared = sharedOf(run)
 	return me, nil
+}
+
+// SharedEvent is a shared event on a month's card of a participant's run.
+type SharedEvent struct {
+	Month int    `json:"month"`
+	Event string `json:"event"`
+}
+
+// sharedOf lists the shared events a run was given.
+func sharedOf(r *sim.Run) []SharedEvent {
+	out := []SharedEvent{}
+	for _, in := range r.State().Injected {
+		out = append(out, SharedEvent{Month: in.Month, Event: r.Scenario().Events[in.Event].ID})
+	}
+	return out
 }
 
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
@@ -332,7 +355,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, err)
 		return
 	}
-	me, err := s.me(room, p, cs)
+	me, err := s.me(r.Context(), room, p, cs)
 	if err != nil {
 		s.storeError(w, err)
 		return
@@ -375,6 +398,11 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_month", fmt.Sprintf("month %d is outside the scenario's 1-%d", req.Month, sc.Months))
 		return
 	}
+	injs, err := s.cfg.Store.Injections(r.Context(), p.Room)
+	if err != nil {
+		s.storeError(w, err)
+		return
+	}
 	e := s.runs.entry(p.ID)
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -385,7 +413,7 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 			s.storeError(w, err)
 			return
 		}
-		run, err := Replay(sc, room, cs)
+		run, err := Replay(sc, room, injs, cs)
 		if err != nil {
 			e.run = nil
 			s.storeError(w, err)
@@ -414,13 +442,21 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 			Error: fmt.Sprintf("the facilitator is holding the room at month %d", room.HoldMonth)})
 		return
 	}
+	// The shared event the room gave next month goes on this run now,
+	// decided at `at`, as a replay will do it.
+	at := s.now()
+	if err := injectFor(run, injs, at); err != nil {
+		e.run = nil
+		s.storeError(w, err)
+		return
+	}
 	// PickIndex checks the choice exists and is available before changing
 	// anything, so a refused pick leaves the run as it was.
 	if err := run.PickIndex(req.Pick); err != nil {
 		writeError(w, http.StatusUnprocessableEntity, "bad_pick", fmt.Sprintf("month %d: %v", req.Month, err))
 		return
 	}
-	stored, err := s.cfg.Store.AddChoice(r.Context(), p.Room, Choice{Participant: p.ID, Month: req.Month, Pick: req.Pick, At: s.now()})
+	stored, err := s.cfg.Store.AddChoice(r.Context(), p.Room, Choice{Participant: p.ID, Month: req.Month, Pick: req.Pick, At: at})
 	if err != nil {
 		e.run = nil // replay from the database next time
 		if errors.Is(err, ErrConflict) {

@@ -73,6 +73,10 @@ func Collect(ctx context.Context, st *Store, lib *Library, code string, now time
 	if err != nil {
 		return nil, err
 	}
+	injs, err := st.Injections(ctx, code)
+	if err != nil {
+		return nil, err
+	}
 	byP := map[string][]Choice{}
 	for _, c := range all {
 		byP[c.Participant] = append(byP[c.Participant], c)
@@ -89,6 +93,10 @@ func Collect(ctx context.Context, st *Store, lib *Library, code string, now time
 		}
 		run := sim.New(sc, room.Seed(), sim.Options{Session: room.Settings.Session})
 		for _, c := range byP[p.ID] {
+			if err := injectFor(run, injs, c.At); err != nil {
+				ep.Problem = err.Error()
+				break
+			}
 			rep, err := run.PickIndexReport(c.Pick)
 			if err != nil {
 				ep.Problem = fmt.Sprintf("month %d's stored choice does not replay: %v", c.Month, err)

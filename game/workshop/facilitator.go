@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 )
 
@@ -69,6 +70,18 @@ type dashboardData struct {
 	Titles    map[string]string
 	MaxMonths int
 	Notice    string
+	// Shared are the shared events the room's scenarios declare; Given
+	// those given so far; NextMonth the month a new one goes to by default.
+	Shared    []sharedOption
+	Given     []givenEvent
+	NextMonth int
+}
+
+type sharedOption struct{ Value, Label string }
+
+type givenEvent struct {
+	Month       int
+	Title, Path string
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, room *Room, secret string) {
@@ -84,6 +97,28 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, room *Room, s
 	for _, sc := range s.scenarios(room) {
 		d.Titles[sc.ID] = sc.Title
 		d.MaxMonths = max(d.MaxMonths, sc.Months)
+		for _, ev := range sharedEvents(sc) {
+			d.Shared = append(d.Shared, sharedOption{Value: sc.ID + "/" + ev.ID, Label: ev.Title + " (" + sc.Title + ")"})
+		}
+	}
+	for _, in := range snap.Shared {
+		g := givenEvent{Month: in.Month, Title: in.Event, Path: s.scenarioTitle(in.Scenario)}
+		if sc, ok := s.cfg.Library.Find(in.Scenario); ok {
+			if i, ok := sc.EventIndex(in.Event); ok {
+				g.Title = sc.Events[i].Title
+			}
+		}
+		d.Given = append(d.Given, g)
+	}
+	d.NextMonth = 2
+	if room.HoldMonth > 0 {
+		d.NextMonth = room.HoldMonth + 1
+	} else {
+		for _, p := range snap.People {
+			if !p.Done() {
+				d.NextMonth = max(d.NextMonth, p.Month()+1)
+			}
+		}
 	}
 	s.render(w, http.StatusOK, "dashboard.tmpl", d)
 }
@@ -152,6 +187,53 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, room *Room, sec
 	if strings.HasSuffix(r.PostForm.Get("back"), "projector") {
 		back += "projector"
 	}
+	http.Redirect(w, r, back+"?done="+url.QueryEscape(done), http.StatusSeeOther)
+}
+
+// inject gives the room a shared event for one month (for everyone
+// playing its scenario who has not yet decided the month before).
+func (s *Server) inject(w http.ResponseWriter, r *http.Request, room *Room, secret string) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	back := "/f/" + secret + "/"
+	fail := func(text string) {
+		s.message(w, http.StatusBadRequest, message{Title: "No shared event was given", Text: text, Link: back, Label: "Back"})
+	}
+	if err := r.ParseForm(); err != nil {
+		fail(err.Error())
+		return
+	}
+	scID, evID, _ := strings.Cut(r.PostForm.Get("event"), "/")
+	var sc *scenario.Scenario
+	for _, c := range s.scenarios(room) {
+		if c.ID == scID {
+			sc = c
+		}
+	}
+	if sc == nil {
+		fail("That scenario is not played in this room.")
+		return
+	}
+	i, ok := sc.EventIndex(evID)
+	if !ok || sc.Events[i].Trigger != scenario.Shared {
+		fail(fmt.Sprintf("%s has no shared event %q.", sc.Title, evID))
+		return
+	}
+	m, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("month")))
+	if err != nil || m < 2 || m > sc.Months {
+		fail(fmt.Sprintf("Give it for a month from 2 to %d.", sc.Months))
+		return
+	}
+	err = s.cfg.Store.AddInjection(r.Context(), room.Code, Injection{Scenario: sc.ID, Month: m, Event: evID, Created: s.now()})
+	if errors.Is(err, ErrConflict) {
+		fail(fmt.Sprintf("Month %d of %s already has a shared event.", m, sc.Title))
+		return
+	}
+	if err != nil {
+		s.cfg.Log.Printf("workshop: %v", err)
+		s.message(w, http.StatusInternalServerError, message{Title: "That did not work", Text: "The event could not be stored; try again.", Link: back, Label: "Back"})
+		return
+	}
+	done := fmt.Sprintf("%q is month %d's card for everyone playing %s who has not decided month %d yet.", sc.Events[i].Title, m, sc.Title, m-1)
 	http.Redirect(w, r, back+"?done="+url.QueryEscape(done), http.StatusSeeOther)
 }
 
@@ -317,8 +399,20 @@ func (s *Server) walk(w http.ResponseWriter, r *http.Request, room *Room, secret
 		s.render(w, http.StatusOK, "walk.tmpl", d)
 		return
 	}
+	injs, err := s.cfg.Store.Injections(r.Context(), room.Code)
+	if err != nil {
+		s.cfg.Log.Printf("workshop: %v", err)
+		s.message(w, http.StatusInternalServerError, message{Title: "The run could not be read", Text: "Try again in a moment."})
+		return
+	}
 	run := sim.New(sc, room.Seed(), sim.Options{Session: room.Settings.Session})
 	for _, c := range cs {
+		if d.Err == "" {
+			if err := injectFor(run, injs, c.At); err != nil {
+				d.Err = err.Error()
+				break
+			}
+		}
 		card := run.Card()
 		m := walkMonth{Month: run.Month(), Title: card.Title, Text: card.Text, Decided: c.At}
 		for _, ch := range card.Choices {

@@ -3,6 +3,7 @@ package workshop
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
@@ -64,23 +65,32 @@ func (l *Library) Baseline(sc *scenario.Scenario) (*sim.BalanceReport, error) {
 	return b.rep, b.err
 }
 
-// Replay rebuilds a participant's run from the room's scenario and seed and
-// the stored choices, checking that they are the months 1, 2, 3… in turn
-// and legal when made.
-func Replay(sc *scenario.Scenario, room *Room, choices []Choice) (*sim.Run, error) {
+// Replay rebuilds a participant's run from the room's scenario and seed,
+// the room's shared events and the stored choices, checking that they are
+// the months 1, 2, 3… in turn and legal when made.
+func Replay(sc *scenario.Scenario, room *Room, injs []Injection, choices []Choice) (*sim.Run, error) {
 	r := sim.New(sc, room.Seed(), sim.Options{Session: room.Settings.Session})
 	for _, c := range choices {
-		if err := advance(r, c); err != nil {
+		if err := advance(r, injs, c); err != nil {
+			return nil, err
+		}
+	}
+	if !r.Done() {
+		if err := injectFor(r, injs, time.Time{}); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
 }
 
-// advance plays one stored choice on a run.
-func advance(r *sim.Run, c Choice) error {
+// advance plays one stored choice on a run, with the shared event the
+// room gave the next month.
+func advance(r *sim.Run, injs []Injection, c Choice) error {
 	if c.Month != r.Month() || r.Done() {
 		return fmt.Errorf("stored choice for month %d does not follow the run (at month %d, ended %v)", c.Month, r.Month(), r.Done())
+	}
+	if err := injectFor(r, injs, c.At); err != nil {
+		return err
 	}
 	if err := r.PickIndex(c.Pick); err != nil {
 		return fmt.Errorf("stored choice for month %d: %v", c.Month, err)

@@ -18,6 +18,7 @@ type Snapshot struct {
 	Room   *Room
 	People []*Person
 	Groups []*Group
+	Shared []Injection
 	Taken  time.Time
 }
 
@@ -153,11 +154,15 @@ func (s *snapshots) take(ctx context.Context, code string, rc *roomCache) (*Snap
 	if err != nil {
 		return nil, err
 	}
+	injs, err := s.store.Injections(ctx, code)
+	if err != nil {
+		return nil, err
+	}
 	byP := map[string][]Choice{}
 	for _, c := range all {
 		byP[c.Participant] = append(byP[c.Participant], c)
 	}
-	snap := &Snapshot{Room: room, Taken: time.Now()}
+	snap := &Snapshot{Room: room, Taken: time.Now(), Shared: injs}
 	groups := map[string]*Group{}
 	for _, id := range room.Settings.Scenarios {
 		if sc, ok := s.lib.Find(id); ok && groups[id] == nil {
@@ -176,7 +181,7 @@ func (s *snapshots) take(ctx context.Context, code string, rc *roomCache) (*Snap
 			continue
 		}
 		var live *sim.Run
-		live, person.Err = s.runOf(rc, sc, room, p.ID, person.Choices)
+		live, person.Err = s.runOf(rc, sc, room, injs, p.ID, person.Choices)
 		if live != nil {
 			f, ok := rc.frozen[p.ID]
 			if !ok || f.n != len(person.Choices) || f.run.Scenario() != sc {
@@ -200,31 +205,34 @@ func (s *snapshots) take(ctx context.Context, code string, rc *roomCache) (*Snap
 		}
 	}
 	for _, g := range snap.Groups {
-		g.summarise(room)
+		g.summarise(room, injs)
 	}
 	return snap, nil
 }
 
 // runOf brings a participant's cached run up to the stored choices, or
 // replays it from the start when it cannot.
-func (s *snapshots) runOf(rc *roomCache, sc *scenario.Scenario, room *Room, id string, cs []Choice) (*sim.Run, error) {
+func (s *snapshots) runOf(rc *roomCache, sc *scenario.Scenario, room *Room, injs []Injection, id string, cs []Choice) (*sim.Run, error) {
 	r := rc.runs[id]
 	if r != nil && r.Scenario() == sc {
 		done := len(r.State().Steps)
 		if done <= len(cs) {
 			ok := true
 			for _, c := range cs[done:] {
-				if advance(r, c) != nil {
+				if advance(r, injs, c) != nil {
 					ok = false
 					break
 				}
+			}
+			if ok && !r.Done() && injectFor(r, injs, time.Time{}) != nil {
+				ok = false
 			}
 			if ok {
 				return r, nil
 			}
 		}
 	}
-	r, err := Replay(sc, room, cs)
+	r, err := Replay(sc, room, injs, cs)
 	if err != nil {
 		delete(rc.runs, id)
 		return nil, err
@@ -234,7 +242,7 @@ func (s *snapshots) runOf(rc *roomCache, sc *scenario.Scenario, room *Room, id s
 }
 
 // summarise counts where the group is and how it chose.
-func (g *Group) summarise(room *Room) {
+func (g *Group) summarise(room *Room, injs []Injection) {
 	g.Where = make([]int, g.Scenario.Months)
 	type key struct {
 		month int
@@ -293,7 +301,7 @@ func (g *Group) summarise(room *Room) {
 		}
 	}
 	if best != nil {
-		g.Now = cardSplit(g.Scenario, room, first[*best], best.month, decided[*best], reached[*best])
+		g.Now = cardSplit(g.Scenario, room, injs, first[*best], best.month, decided[*best], reached[*best])
 	}
 	if runs := g.Runs(); len(runs) > 1 {
 		g.Split = DebriefGroup(g.Scenario, runs, nil).FirstSplit()
@@ -309,13 +317,13 @@ func sum(m map[int]int) int {
 }
 
 // cardSplit reads a month's card by replaying someone who reached it.
-func cardSplit(sc *scenario.Scenario, room *Room, p *Person, month int, tally map[int]int, reached int) *CardSplit {
+func cardSplit(sc *scenario.Scenario, room *Room, injs []Injection, p *Person, month int, tally map[int]int, reached int) *CardSplit {
 	r := sim.New(sc, room.Seed(), sim.Options{})
 	for _, c := range p.Choices {
 		if c.Month >= month {
 			break
 		}
-		if r.PickIndex(c.Pick) != nil {
+		if advance(r, injs, c) != nil {
 			return nil
 		}
 	}

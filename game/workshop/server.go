@@ -85,6 +85,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /f/{secret}/events", s.facilitator(s.events))
 	m.HandleFunc("POST /f/{secret}/control", s.facilitator(s.control))
 	m.HandleFunc("POST /f/{secret}/delete", s.facilitator(s.deleteRoom))
+	m.HandleFunc("POST /f/{secret}/inject", s.facilitator(s.inject))
 	m.HandleFunc("GET /f/{secret}/p/{id}", s.facilitator(s.walk))
 	m.HandleFunc("GET /f/{secret}/report", s.facilitator(s.report))
 	m.HandleFunc("GET /f/{secret}/export.csv", s.facilitator(s.exportCSV))

@@ -63,9 +63,14 @@ func newTestServerOn(t *testing.T, st *Store) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := httptest.NewServer(srv)
+	return &testServer{t: t, srv: srv, http: httptestServer(t, srv), store: st}
+}
+
+func httptestServer(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
+	hs := httptest.NewServer(h)
 	t.Cleanup(hs.Close)
-	return &testServer{t: t, srv: srv, http: hs, store: st}
+	return hs
 }
 
 // do sends a request with an optional JSON body and bearer token and

@@ -166,6 +166,13 @@ var schema = []string{
 		at_ms BIGINT NOT NULL,
 		PRIMARY KEY (participant, month))`,
 	`CREATE INDEX IF NOT EXISTS workshop_choices_room ON workshop_choices(room)`,
+	`CREATE TABLE IF NOT EXISTS workshop_injections (
+		room TEXT NOT NULL REFERENCES workshop_rooms(code) ON DELETE CASCADE,
+		scenario TEXT NOT NULL,
+		month INTEGER NOT NULL,
+		event TEXT NOT NULL,
+		created_ms BIGINT NOT NULL,
+		PRIMARY KEY (room, scenario, month))`,
 }
 
 // migrate creates the tables, or checks that the database's layout is one
@@ -433,6 +440,7 @@ func (s *Store) DeleteRoom(ctx context.Context, code string) error {
 		// Children first: the same on both databases whatever their
 		// foreign-key settings.
 		for _, stmt := range []string{
+			`DELETE FROM workshop_injections WHERE room = ?`,
 			`DELETE FROM workshop_choices WHERE room = ?`,
 			`DELETE FROM workshop_participants WHERE room = ?`,
 		} {
