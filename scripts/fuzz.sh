@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of the headless packages for DURATION each
+# Runs every fuzz target of the module for DURATION each
 # (a Go duration such as 3s or 2m; default 10s). Targets are found by their
 # `func FuzzX(` in *_test.go, so new ones are picked up. Fails when a
 # target crashes; the failing input is saved under the package's
@@ -15,10 +15,10 @@ fi
 cd "$(dirname "$0")/.."
 GO="${GO:-go}"
 
-# package directory <TAB> target, for every fuzz target outside the UI.
-mapfile -t targets < <(grep -rEo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+\(' game cmd 2>/dev/null |
-  grep -v '^game/ui/' |
-  sed -E 's#^(.*)/[^/]+_test\.go:func (Fuzz[A-Za-z0-9_]+)\($#\1\t\2#' | sort -u)
+# package directory <TAB> target, for every fuzz target in the module (the
+# UI's too: those run under xvfb-run, as the UI's tests do).
+mapfile -t targets < <(grep -rEo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+\(' --exclude-dir=dist --exclude-dir=.git . 2>/dev/null |
+  sed -E 's#^\./##; s#^(.*/)?[^/]+_test\.go:func (Fuzz[A-Za-z0-9_]+)\($#\1\t\2#; s#^/?\t#.\t#; s#/\t#\t#' | sort -u)
 if [ "${#targets[@]}" -eq 0 ]; then
   echo "fuzz: no fuzz targets found" >&2
   exit 1
@@ -28,8 +28,12 @@ failed=0
 for entry in "${targets[@]}"; do
   dir="${entry%%$'\t'*}"
   target="${entry##*$'\t'}"
+  run=()
+  if [ "$dir" = "." ] || [[ "$dir" == game/ui* ]]; then
+    run=(xvfb-run -a -s "-screen 0 1920x1080x24")
+  fi
   echo "fuzz: $target in ./$dir for $duration"
-  if ! "$GO" test -run '^$' -fuzz "^${target}\$" -fuzztime "$duration" "./$dir"; then
+  if ! ${run[@]+"${run[@]}"} "$GO" test -run '^$' -fuzz "^${target}\$" -fuzztime "$duration" "./$dir"; then
     echo "fuzz: $target FAILED (the crashing input is in $dir/testdata/fuzz/$target/)" >&2
     failed=1
   fi

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -112,6 +113,55 @@ func FuzzLoad(f *testing.F) {
 		}
 		if !reflect.DeepEqual(again, recs) {
 			t.Fatalf("the repair changed the records: %d then %d", len(recs), len(again))
+		}
+	})
+}
+
+// FuzzReadCodes reads any bytes as pasted run codes: never more than a
+// code line's worth of text per code, lines in order, every skipped line
+// with a reason.
+func FuzzReadCodes(f *testing.F) {
+	f.Add([]byte("startup_engineer.1.ABC\n\n# note\r\nx\n"))
+	f.Add(bytes.Repeat([]byte("A"), MaxCodeLine+3))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		codes, skipped, err := ReadCodes(bytes.NewReader(data), "in")
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := 0
+		for _, c := range codes {
+			if c.Line <= last || len(c.Text) > MaxCodeLine || c.Text == "" || bytes.ContainsAny([]byte(c.Text), "\n") {
+				t.Fatalf("code %+v after line %d", c, last)
+			}
+			last = c.Line
+		}
+		for _, s := range skipped {
+			if s.Reason == "" || len(s.Text) > MaxCodeLine {
+				t.Fatalf("skipped %+v", s)
+			}
+		}
+	})
+}
+
+// FuzzCachedBaseline reads any bytes as a cached baseline: it is refused,
+// or it holds the key's number of runs, each with a known category.
+func FuzzCachedBaseline(f *testing.F) {
+	key := BaselineKey{Scenario: "s", Version: 1, Bot: "typical", Runs: 2, Seed: 1}
+	f.Add([]byte(`{"v":1,"key":{"scenario":"s","version":1,"bot":"typical","runs":2,"seed":1},"samples":[{"outcome":{"category":"good"}},{"outcome":{"category":"failed","wealth":1e308}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st := storage.NewMemory()
+		if err := st.Write(key.docName(), data); err != nil {
+			t.Fatal(err)
+		}
+		b, ok := Open(st).CachedBaseline(key)
+		if !ok {
+			return
+		}
+		if len(b.Samples) != key.Runs || b.Summary.Count != key.Runs {
+			t.Fatalf("a baseline of %d runs for a key of %d", len(b.Samples), key.Runs)
+		}
+		if _, err := json.Marshal(b.Summary); err != nil {
+			t.Fatalf("its summary does not encode: %v", err)
 		}
 	})
 }
