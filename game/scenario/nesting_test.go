@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -103,4 +104,27 @@ func FuzzNestingDepth(f *testing.F) {
 			t.Fatalf("nestingDepth = %d, but the decoder built %d levels from\n%s", got, want, fmt.Sprintf("%q", src))
 		}
 	})
+}
+
+// TestGuideStatesTheLimits keeps the guide's table of limits true to the
+// loader's constants.
+func TestGuideStatesTheLimits(t *testing.T) {
+	data, err := os.ReadFile("../../docs/scenario-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	for _, want := range []string{
+		fmt.Sprintf("| file size | %d MiB |", MaxFileSize>>20),
+		fmt.Sprintf("| files per folder | %d |", MaxFiles),
+		fmt.Sprintf("| nesting | %d levels |", MaxDepth),
+		fmt.Sprintf("| events / stats (derived included) / endings | %d / %d / %d |", MaxEvents, MaxStats, MaxEndings),
+		fmt.Sprintf("| months | %d |", MaxMonths),
+		fmt.Sprintf("| one expression | %d,%03d characters |", MaxExprLength/1000, MaxExprLength%1000),
+		fmt.Sprintf("| follow-ups | %d in one effect; %d waiting in a run |", MaxFollowUps, MaxPendingFollowUps),
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("docs/scenario-format.md does not say %q", want)
+		}
+	}
 }
