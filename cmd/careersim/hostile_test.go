@@ -314,3 +314,33 @@ func TestUserScenarioWithABundledID(t *testing.T) {
 		})
 	}
 }
+
+// TestChoiceWithManyOutcomes: a choice may have more than eight outcomes;
+// the bots' lookahead kept their odds in an array of eight and panicked
+// (balance, baselines and what-if in the game all play bots).
+func TestChoiceWithManyOutcomes(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(miniDir, "mini.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchor := "effects = { visibility = 10, impact = 5 }\nclear = [\"side_project\"]\n"
+	var outs strings.Builder
+	for k := 0; k < 12; k++ {
+		fmt.Fprintf(&outs, "\n[[events.side_project_payoff.choices.outcomes]]\nchance = 0.05\ntext = \"Outcome %d.\"\neffects = { impact = %d }\n", k, k)
+	}
+	outs.WriteString("\n[[events.side_project_payoff.choices.outcomes]]\ntext = \"The rest.\"\n")
+	text := strings.Replace(string(src), anchor, anchor+outs.String(), 1)
+	text = strings.Replace(text, `id = "mini"`, `id = "many"`, 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "many.toml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := careersim(t, "", "validate", dir); code != 0 {
+		t.Fatalf("validate: exit %d\n%s", code, stdout)
+	}
+	for _, bot := range []string{"typical", "cautious", "bold"} {
+		if code, _, stderr := careersim(t, "", "balance", "--scenarios", dir, "--scenario", "many", "--runs", "300", "--bot", bot); code > 1 {
+			t.Errorf("balance --bot %s: exit %d\n%s", bot, code, stderr)
+		}
+	}
+}

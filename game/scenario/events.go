@@ -113,8 +113,12 @@ func (l *loader) outcomes(path, what string, defs []OutcomeDef, ctx exprContext)
 		l.errorf(path+".outcomes", "%s has %d outcomes without a chance; only one may take what the others leave", what, rest)
 	}
 	if len(defs) > 1 && allConst && first != "" {
-		// Point at the chance lines: the first, naming them all.
-		listed := strings.Join(lines, ", ")
+		// Point at the chance lines: the first, naming them (the first
+		// few of a long list: a message stays a line).
+		listed := strings.Join(lines[:min(len(lines), 8)], ", ")
+		if len(lines) > 8 {
+			listed += fmt.Sprintf(" and %d more", len(lines)-8)
+		}
 		if sum > 1+1e-9 {
 			l.errorHelp(first, listed, "the chances of %s add up to %.3g, more than 1", what, sum)
 		}

@@ -65,7 +65,7 @@ func fileProblem(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, storage.ErrTooLarge):
-		return fmt.Errorf("file is too large: %v (split it into several scenarios)", err)
+		return fmt.Errorf("file %v (split it into several scenarios)", err)
 	case errors.Is(err, storage.ErrNotRegular):
 		return fmt.Errorf("cannot read: %v; a scenario must be a plain file", err)
 	}

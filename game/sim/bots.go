@@ -256,8 +256,10 @@ func (b *Bot) value(r *Run, i int) float64 {
 	}
 	odds := b.odds[:len(ch.Outcomes)]
 	r.oddsInto(ch, odds)
-	var probs [8]float64
-	copy(probs[:], odds)
+	// A copy: simulate below reuses the bot's buffers. Eight fit on the
+	// stack; a choice with more outcomes takes the heap.
+	var buf [8]float64
+	probs := append(buf[:0], odds...)
 	exp, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
 	for j := range ch.Outcomes {
 		if probs[j] <= 0 {
