@@ -192,6 +192,14 @@ type ChoiceCount struct {
 // their first code. It returns an error when no code could be used.
 func NewDebrief(scs []*scenario.Scenario, codes []CodeLine, cfg DebriefConfig) (*Debrief, error) {
 	d := &Debrief{}
+	if cfg.Baseline < 0 || cfg.Baseline > maxBaselineRuns {
+		return d, fmt.Errorf("the base rates take 0 to %d bot runs, not %d", maxBaselineRuns, cfg.Baseline)
+	}
+	if n := len(codes) - MaxDebriefCodes; n > 0 {
+		d.Skipped = append(d.Skipped, Skipped{CodeLine: codes[MaxDebriefCodes],
+			Reason: fmt.Sprintf("this and %d more codes not read: a debrief takes at most %d", n-1, MaxDebriefCodes)})
+		codes = codes[:MaxDebriefCodes]
+	}
 	groups := map[string][]*sim.Run{}
 	var order []*scenario.Scenario
 	seen := map[string]bool{}

@@ -127,4 +127,8 @@ func TestDebrief(t *testing.T) {
 	if _, err := NewDebrief(scs, lines[2:3], DebriefConfig{}); err == nil {
 		t.Error("a debrief of no valid code did not fail")
 	}
+	// A hundred million bot runs would take the memory of the machine.
+	if _, err := NewDebrief(scs, lines, DebriefConfig{Baseline: 100_000_000}); err == nil || !strings.Contains(err.Error(), "0 to 100000") {
+		t.Errorf("a baseline of 1e8 runs: %v", err)
+	}
 }
