@@ -46,6 +46,11 @@ ui-test: deps-test
 screenshots: deps-test
 	scripts/screenshots.sh docs/screenshots
 
+# Time from starting the desktop game to its first frame (median of fresh starts).
+.PHONY: desktop-bench
+desktop-bench: deps-test
+	scripts/desktop-bench.sh
+
 # CPU seconds the game uses in 10 s of waiting, throttled idle vs Ebitengine's default.
 idle-cpu: deps-test
 	scripts/idle-cpu.sh 10

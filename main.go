@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -24,9 +25,11 @@ func main() {
 }
 
 func run() error {
+	start := time.Now()
 	dir := flag.String("scenarios", "", "a folder of your own scenario files (*.toml); F5 reloads it")
 	shots := flag.String("screenshots", "", "write a PNG of every screen at 1280x720 and 800x600 into this folder, then quit")
 	size := flag.String("size", "1280x720", "window size, WxH")
+	firstFrame := flag.Bool("first-frame", false, "print the time from start to the first frame drawn, then quit (scripts/desktop-bench.sh)")
 	idle := flag.String("idle", "throttle", "how to wait for the player: throttle (redraw only on change) or default (Ebitengine's, for comparison)")
 	flag.Parse()
 
@@ -37,6 +40,12 @@ func run() error {
 	// 32-bit seeds keep run codes short enough to type.
 	seed := func() uint64 { return rand.Uint64() & 0xFFFFFFFF }
 	cfg := ui.Config{Bundled: scenarios.FS, Seed: seed, Screenshots: *shots}
+	if *firstFrame {
+		cfg.QuitAfterFirstFrame = true
+		cfg.FirstFrame = func(at time.Time) {
+			fmt.Printf("first frame: %.0f ms after main started (unix ns %d)\n", float64(at.Sub(start).Microseconds())/1000, at.UnixNano())
+		}
+	}
 	switch *idle {
 	case "throttle":
 		cfg.Idle = ui.IdleThrottle

@@ -56,6 +56,11 @@ type Config struct {
 	// Screenshots, when set, makes the game write a PNG of every screen at
 	// 1280x720 and 800x600 into this folder and quit.
 	Screenshots string
+	// FirstFrame, when set, is called once the first frame is drawn, with
+	// the time it was drawn (the desktop's start-up measure).
+	FirstFrame func(time.Time)
+	// QuitAfterFirstFrame ends the game once the first frame is drawn.
+	QuitAfterFirstFrame bool
 }
 
 // Screen is one screen of the game.
@@ -117,6 +122,8 @@ type Game struct {
 	shots      *director
 	// plat is what the platform (the browser page) keeps between frames.
 	plat platformState
+	// drawnOnce is set after the first frame.
+	drawnOnce bool
 }
 
 // New builds the game: fonts, the scenario library, the settings and the
@@ -175,6 +182,9 @@ func (g *Game) Update() error {
 	in := readInput(&g.dev, now)
 	if g.shots != nil {
 		return g.shots.update(g)
+	}
+	if g.drawnOnce && g.a.cfg.QuitAfterFirstFrame {
+		return ebiten.Termination
 	}
 	err := g.step(in)
 	if g.a.cfg.Idle == IdleThrottle && !g.dirty && now.Sub(g.lastActive) > time.Second && !g.a.animating(now) {
@@ -244,6 +254,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.render(screen)
 	g.dirty = false
+	if !g.drawnOnce {
+		g.drawnOnce = true
+		if g.a.cfg.FirstFrame != nil {
+			g.a.cfg.FirstFrame(time.Now())
+		}
+	}
 	g.afterDraw()
 	if g.a.wantShot {
 		g.a.wantShot = false
