@@ -15,6 +15,7 @@ import (
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
 	"runwayladder/game/whatif"
+	"runwayladder/game/words"
 )
 
 const historyUsage = `usage: careersim history COMMAND [ARGS] [flags]
@@ -201,7 +202,7 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "imported %d %s from %s", added, plural(added, "run", "runs"), name)
+	fmt.Fprintf(stdout, "imported %d %s from %s", added, words.Plural(added, "run", "runs"), name)
 	if dup+rep.Duplicates > 0 {
 		fmt.Fprintf(stdout, " (%d already in history or repeated)", dup+rep.Duplicates)
 	}
@@ -222,13 +223,6 @@ func historyImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		return 1
 	}
 	return 0
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func historyAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -277,7 +271,7 @@ func historyAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "added %d %s to %s", added, plural(added, "run", "runs"), h.Where())
+	fmt.Fprintf(stdout, "added %d %s to %s", added, words.Plural(added, "run", "runs"), h.Where())
 	if dup > 0 {
 		fmt.Fprintf(stdout, " (%d already there)", dup)
 	}
@@ -352,7 +346,7 @@ func historyStats(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	var out []statsJSON
 	if !*asJSON {
-		fmt.Fprintf(stdout, "%d %s in %s\n", len(recs), plural(len(recs), "run", "runs"), h.Where())
+		fmt.Fprintf(stdout, "%d %s in %s\n", len(recs), words.Plural(len(recs), "run", "runs"), h.Where())
 	}
 	for i := range groups {
 		g := &groups[i]
@@ -409,7 +403,7 @@ func printGroup(w io.Writer, g *history.Group, bases []*history.Baseline) {
 	default:
 		fmt.Fprintf(w, " (%s)", g.Key)
 	}
-	fmt.Fprintf(w, ": %d %s\n", s.Count, plural(s.Count, "run", "runs"))
+	fmt.Fprintf(w, ": %d %s\n", s.Count, words.Plural(s.Count, "run", "runs"))
 	fmt.Fprintf(w, "  endings: %s\n", endingShares(s))
 	for _, b := range bases {
 		fmt.Fprintf(w, "  %s bot (%d runs): %s\n", b.Key.Bot, b.Key.Runs, endingShares(b.Summary))

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"runwayladder/game/storage"
+	"runwayladder/game/words"
 )
 
 // FileName is the history document: one JSON record per line, appended as
@@ -84,7 +85,7 @@ func (r *Report) Damaged() bool { return len(r.Problems) > 0 || r.More > 0 || r.
 func (r *Report) String() string {
 	var b strings.Builder
 	if n := len(r.Problems) + r.More; n > 0 {
-		fmt.Fprintf(&b, "%d %s could not be read", n, plural(n, "line", "lines"))
+		fmt.Fprintf(&b, "%d %s could not be read", n, words.Plural(n, "line", "lines"))
 		for i, p := range r.Problems {
 			if i == 5 {
 				fmt.Fprintf(&b, "; ...")
@@ -117,10 +118,10 @@ func (r *Report) String() string {
 		note("The damage could not be repaired yet (%s); the readable runs were read, and new runs are not saved until it can be.", r.Unrepaired)
 	}
 	if r.Migrated > 0 {
-		note("%d %s from an older version were updated.", r.Migrated, plural(r.Migrated, "run", "runs"))
+		note("%d %s from an older version were updated.", r.Migrated, words.Plural(r.Migrated, "run", "runs"))
 	}
 	if r.Newer > 0 {
-		note("%d %s saved by a newer version of the game %s kept but not shown.", r.Newer, plural(r.Newer, "run", "runs"), plural(r.Newer, "is", "are"))
+		note("%d %s saved by a newer version of the game %s kept but not shown.", r.Newer, words.Plural(r.Newer, "run", "runs"), words.Plural(r.Newer, "is", "are"))
 	}
 	if r.Corrected > 0 {
 		note("%d %s an outcome that %s run code does not give; the replay's outcome was kept.", r.Corrected,
@@ -131,16 +132,9 @@ func (r *Report) String() string {
 			plural(r.Unchecked, "run is", "runs are"), plural(r.Unchecked, "its", "their"))
 	}
 	if r.Duplicates > 0 {
-		note("%d repeated %s skipped.", r.Duplicates, plural(r.Duplicates, "run was", "runs were"))
+		note("%d repeated %s skipped.", r.Duplicates, words.Plural(r.Duplicates, "run was", "runs were"))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // Store is the history of finished runs over a storage.Store: the user's
@@ -336,7 +330,7 @@ func parseLines(data []byte, rep *Report, done func(int) error) (recs []Record, 
 			found := salvage(line)
 			reason := err.Error()
 			if len(found) > 0 {
-				reason += fmt.Sprintf(" (%d %s inside it recovered)", len(found), plural(len(found), "run", "runs"))
+				reason += fmt.Sprintf(" (%d %s inside it recovered)", len(found), words.Plural(len(found), "run", "runs"))
 			}
 			rep.add(n, reason)
 			for _, rec := range found {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/words"
 )
 
 // funding runs a month of the funding-runway system: cash flow, the raise
@@ -87,8 +88,8 @@ func (r *Run) resolveRaise(rd *scenario.Round, rep *Report, end *int) {
 		v[sc.Var(scenario.VarRoundsClosed)]++
 		st.NextRound = st.Raising + 1
 		if rep != nil {
-			rep.note(NoteFunding, fmt.Sprintf("The %s closes: %s for %.0f%% of the company (post-money %s). The odds were %.0f%%; the roll came in at %.0f.",
-				rd.Label, FormatValue(amount, scenario.Money), dil*100, FormatValue(post, scenario.Money), p*100, u*100))
+			rep.note(NoteFunding, fmt.Sprintf("The %s closes: %s for %.0f%% of the company (post-money %s). The odds were %s; the roll came in at %.0f.",
+				rd.Label, FormatValue(amount, scenario.Money), dil*100, FormatValue(post, scenario.Money), words.Chance(p), u*100))
 		}
 		if e := r.apply(&rd.Success.Effect); e >= 0 && *end < 0 {
 			*end = e
@@ -99,7 +100,7 @@ func (r *Run) resolveRaise(rd *scenario.Round, rep *Report, end *int) {
 	} else {
 		st.OfferAfter = st.Month + rd.RetryAfter
 		if rep != nil {
-			rep.note(NoteFunding, fmt.Sprintf("The %s falls through. The odds were %.0f%%; the roll came in at %.0f.", rd.Label, p*100, u*100))
+			rep.note(NoteFunding, fmt.Sprintf("The %s falls through. The odds were %s; the roll came in at %.0f.", rd.Label, words.Chance(p), u*100))
 		}
 		if e := r.apply(&rd.Failure.Effect); e >= 0 && *end < 0 {
 			*end = e

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/words"
 )
 
 // Transcript writes a run as plain text: one idea per line, no tables or
@@ -84,7 +85,7 @@ func OddsText(odds []OddsView) string {
 		if label == "" {
 			label = fmt.Sprintf("outcome %d", i+1)
 		}
-		parts[i] = fmt.Sprintf("%.0f%% %s", o.Chance*100, label)
+		parts[i] = words.Chance(o.Chance) + " " + label
 	}
 	return strings.Join(parts, ", ")
 }
