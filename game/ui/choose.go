@@ -8,47 +8,64 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/ui/kit"
 )
 
 // chooseScreen shows a card per scenario: title, role, pitch, promise and
 // price, and the systems it involves. The player's own scenarios appear
 // beside the bundled ones, marked.
 type chooseScreen struct {
-	a      *app
-	nav    nav
-	scroll scroller
+	plainScreen
+	nav    kit.Focus
+	scroll kit.Scroll
+	back   kit.Button
 	err    string
 }
 
-func newChoose(a *app) *chooseScreen { return &chooseScreen{a: a} }
+func newChoose(*Context) *chooseScreen {
+	return &chooseScreen{back: kit.Button{Label: "Back", Key: "Esc"}}
+}
 
-func (c *chooseScreen) refresh() Screen { return c }
+// Name implements Screen.
+func (cs *chooseScreen) Name() string { return "choose" }
+
+// Targets implements Screen: the cards in view (by scenario id) and Back.
+func (cs *chooseScreen) Targets(c *Context) []kit.Target {
+	l := cs.layout(c)
+	var out []kit.Target
+	for i, r := range cs.screenRects(l) {
+		out = append(out, kit.Target{Label: l.cards[i].sc.ID, R: r, Enabled: true})
+	}
+	return append(out, cs.back.Target(l.back))
+}
+
+func (cs *chooseScreen) refresh(c *Context) Screen { return cs }
 
 type pathCard struct {
 	sc                        *scenario.Scenario
-	r                         Rect // content coordinates
+	r                         kit.Rect // content coordinates
 	role, pitch, promise, pri []string
 }
 
 type chooseLayout struct {
-	header, back, view Rect
+	header, back, view kit.Rect
 	cols               int
 	cards              []pathCard
 	content            float64
 }
 
-func layChoose(b Rect, st *style, w *wrapper, scs []*scenario.Scenario) chooseLayout {
+func layChoose(b kit.Rect, st *kit.Style, w *kit.Wrapper, scs []*scenario.Scenario) chooseLayout {
 	var l chooseLayout
-	body := b.InsetXY(st.d(32), st.d(24))
-	head, body := body.CutTop(headerHeight(st, true))
-	l.back, l.header = head.CutRight(st.d(130))
-	l.back = Rect{l.back.X, l.back.Y + (l.back.H-st.d(42))/2, l.back.W, st.d(42)}
-	_, body = body.CutTop(st.d(18))
+	body := b.InsetXY(st.D(32), st.D(24))
+	head, body := body.CutTop(kit.HeaderHeight(st, true))
+	l.back, l.header = head.CutRight(st.D(130))
+	l.back = kit.Rect{X: l.back.X, Y: l.back.Y + (l.back.H-st.D(42))/2, W: l.back.W, H: st.D(42)}
+	_, body = body.CutTop(st.D(18))
 	l.view = body
-	gap := st.d(16)
-	l.cols = int(math.Max(1, math.Min(3, math.Floor((body.W+gap)/(st.d(340)+gap)))))
-	cw := (body.W - st.d(12) - gap*float64(l.cols-1)) / float64(l.cols)
-	inner := cw - st.d(40)
+	gap := st.D(16)
+	l.cols = int(math.Max(1, math.Min(3, math.Floor((body.W+gap)/(st.D(340)+gap)))))
+	cw := (body.W - st.D(12) - gap*float64(l.cols-1)) / float64(l.cols)
+	inner := cw - st.D(40)
 	y := 0.0
 	for row := 0; row*l.cols < len(scs); row++ {
 		rowH := 0.0
@@ -56,13 +73,13 @@ func layChoose(b Rect, st *style, w *wrapper, scs []*scenario.Scenario) chooseLa
 		for col := 0; col < l.cols && row*l.cols+col < len(scs); col++ {
 			sc := scs[row*l.cols+col]
 			pc := pathCard{sc: sc}
-			pc.role = clampLines(w.wrap(cardRole(sc), st.small, inner), 2, st.small, inner)
-			pc.pitch = w.wrap(sc.Pitch, st.small, inner)
-			pc.promise = w.wrap(sc.Promise, st.small, inner)
-			pc.pri = w.wrap(sc.Price, st.small, inner)
+			pc.role = kit.ClampLines(w.Wrap(cardRole(sc), st.Small, inner), 2, st.Small, inner)
+			pc.pitch = w.Wrap(sc.Pitch, st.Small, inner)
+			pc.promise = w.Wrap(sc.Promise, st.Small, inner)
+			pc.pri = w.Wrap(sc.Price, st.Small, inner)
 			h := cardHeight(st, pc)
 			rowH = math.Max(rowH, h)
-			pc.r = Rect{body.X + float64(col)*(cw+gap), y, cw, h}
+			pc.r = kit.Rect{X: body.X + float64(col)*(cw+gap), Y: y, W: cw, H: h}
 			l.cards = append(l.cards, pc)
 		}
 		for i := start; i < len(l.cards); i++ {
@@ -75,26 +92,26 @@ func layChoose(b Rect, st *style, w *wrapper, scs []*scenario.Scenario) chooseLa
 }
 
 // cardHeight is the height of a path card's content.
-func cardHeight(st *style, pc pathCard) float64 {
-	h := st.d(20) + lineH(st.heading) + st.d(2) + textHeight(len(pc.role), st.small, 1.2) + st.d(12)
-	h += textHeight(len(pc.pitch), st.small, 1.3) + st.d(12)
-	h += lineH(st.label) + textHeight(len(pc.promise), st.small, 1.3) + st.d(8)
-	h += lineH(st.label) + textHeight(len(pc.pri), st.small, 1.3) + st.d(14)
-	h += lineH(st.small) + st.d(6) + st.d(20)
+func cardHeight(st *kit.Style, pc pathCard) float64 {
+	h := st.D(20) + kit.LineH(st.Heading) + st.D(2) + kit.TextHeight(len(pc.role), st.Small, 1.2) + st.D(12)
+	h += kit.TextHeight(len(pc.pitch), st.Small, 1.3) + st.D(12)
+	h += kit.LineH(st.Label) + kit.TextHeight(len(pc.promise), st.Small, 1.3) + st.D(8)
+	h += kit.LineH(st.Label) + kit.TextHeight(len(pc.pri), st.Small, 1.3) + st.D(14)
+	h += kit.LineH(st.Small) + st.D(6) + st.D(20)
 	return h
 }
 
-func (c *chooseScreen) layout() chooseLayout {
-	return layChoose(c.a.bounds(), c.a.style(), c.a.wrap, c.a.lib.all)
+func (cs *chooseScreen) layout(c *Context) chooseLayout {
+	return layChoose(c.Bounds(), c.Style(), c.Wrap, c.lib.all)
 }
 
 // screenRects returns the cards where they are on screen, scrolled.
-func (c *chooseScreen) screenRects(l chooseLayout) []Rect {
-	out := make([]Rect, len(l.cards))
+func (cs *chooseScreen) screenRects(l chooseLayout) []kit.Rect {
+	out := make([]kit.Rect, len(l.cards))
 	for i, pc := range l.cards {
-		r := pc.r.Offset(0, l.view.Y-c.scroll.off)
+		r := pc.r.Offset(0, l.view.Y-cs.scroll.Off)
 		if !r.Overlaps(l.view) {
-			r = Rect{} // off screen: not clickable
+			r = kit.Rect{} // off screen: not clickable
 		}
 		out[i] = r
 	}
@@ -102,93 +119,90 @@ func (c *chooseScreen) screenRects(l chooseLayout) []Rect {
 }
 
 // Update implements Screen.
-func (c *chooseScreen) Update(in Input) (Screen, error) {
-	a := c.a
-	st := a.style()
-	l := c.layout()
+func (cs *chooseScreen) Update(c *Context, in kit.Input) (Screen, error) {
+	st := c.Style()
+	l := cs.layout(c)
 	if in.Back || in.Click && l.back.Contains(in.Cursor) {
-		return newTitle(a), nil
+		return newTitle(c), nil
 	}
-	c.scroll.update(in, l.view, l.content, lineH(st.body))
-	before := c.nav.focus
+	cs.scroll.Update(in, l.view, l.content, kit.LineH(st.Body))
+	before := cs.nav.I
 	// A click on a card outside the view (half hidden) still counts.
-	rects := c.screenRects(l)
-	i := c.nav.update(in, rects, nil, l.cols)
-	if c.nav.focus != before && c.nav.focus < len(l.cards) && !in.Moved {
-		r := l.cards[c.nav.focus].r
-		c.scroll.show(l.view, l.content, r.Y, r.H)
+	rects := cs.screenRects(l)
+	i := cs.nav.Update(in, rects, nil, l.cols)
+	if cs.nav.I != before && cs.nav.I < len(l.cards) && !in.Moved {
+		r := l.cards[cs.nav.I].r
+		cs.scroll.Show(l.view, l.content, r.Y, r.H)
 	}
 	if i >= 0 && i < len(l.cards) {
-		if err := a.startRun(l.cards[i].sc); err != nil {
-			c.err = err.Error()
-			a.say("Could not start: "+err.Error(), true)
-			return c, nil
+		if err := c.startRun(l.cards[i].sc); err != nil {
+			cs.err = err.Error()
+			c.say("Could not start: "+err.Error(), true)
+			return cs, nil
 		}
-		return newMonth(a), nil
+		return newMonth(c), nil
 	}
-	return c, nil
+	return cs, nil
 }
 
 // Draw implements Screen.
-func (c *chooseScreen) Draw(dst *ebiten.Image) {
-	a := c.a
-	st := a.style()
-	pal := st.pal
-	l := c.layout()
-	c.scroll.clamp(l.view, l.content)
+func (cs *chooseScreen) Draw(c *Context, dst *ebiten.Image) {
+	st := c.Style()
+	pal := st.Pal
+	l := cs.layout(c)
+	cs.scroll.Clamp(l.view, l.content)
 	sub := "Every path has a promise and a price. ← → ↑ ↓ move · Enter starts · Esc goes back"
-	if a.session != "" {
-		sub = "Session " + a.session + ": the same luck as everyone with this code. Enter starts · Esc goes back"
+	if c.session != "" {
+		sub = "Session " + c.session + ": the same luck as everyone with this code. Enter starts · Esc goes back"
 	}
-	a.header(dst, l.header, "Choose a path", sub)
-	a.button(dst, l.back, "Back", "Esc", false, true, false)
-	clip := clipTo(dst, Rect{l.view.X - st.d(6), l.view.Y - st.d(6), l.view.W + st.d(12), l.view.H + st.d(12)})
+	kit.Header{Title: "Choose a path", Sub: sub}.Draw(c.Context, dst, l.header)
+	cs.back.Draw(c.Context, dst, l.back, false)
+	clip := kit.ClipTo(dst, kit.Rect{X: l.view.X - st.D(6), Y: l.view.Y - st.D(6), W: l.view.W + st.D(12), H: l.view.H + st.D(12)})
 	for i, pc := range l.cards {
-		r := pc.r.Offset(0, l.view.Y-c.scroll.off)
+		r := pc.r.Offset(0, l.view.Y-cs.scroll.Off)
 		if !r.Overlaps(l.view) {
 			continue
 		}
-		c.drawCard(clip, r, l.view, pc, i == c.nav.focus)
+		cs.drawCard(c, clip, r, l.view, pc, i == cs.nav.I)
 	}
-	a.fadeEdges(dst, l.view, l.content, c.scroll.off, pal.Bg)
-	a.scrollbar(dst, l.view, l.view.Right()-st.d(4), 0, l.content, c.scroll.off)
+	kit.FadeEdges(c.Context, dst, l.view, l.content, cs.scroll.Off, pal.Bg)
+	kit.Scrollbar(c.Context, dst, l.view, l.view.Right()-st.D(4), 0, l.content, cs.scroll.Off)
 	if len(l.cards) == 0 {
-		a.paint.text(dst, "No scenario loaded. Fix your files and "+reloadHow+", or "+addHow+".", st.body, l.view.X, l.view.Y, pal.Muted, l.view)
+		c.Paint.Text(dst, "No scenario loaded. Fix your files and "+reloadHow+", or "+addHow+".", st.Body, l.view.X, l.view.Y, pal.Muted, l.view)
 	}
 }
 
-func (c *chooseScreen) drawCard(dst *ebiten.Image, r, view Rect, pc pathCard, focused bool) {
-	a := c.a
-	st := a.style()
-	pal := st.pal
+func (cs *chooseScreen) drawCard(c *Context, dst *ebiten.Image, r, view kit.Rect, pc pathCard, focused bool) {
+	st := c.Style()
+	pal := st.Pal
 	sc := pc.sc
 	bg := pal.Panel
 	if focused {
 		bg = pal.Raised
 	}
-	a.paint.round(dst, r, st.d(12), bg)
-	a.paint.roundStroke(dst, r, st.d(12), st.d(1), pal.Border)
-	in := r.InsetXY(st.d(20), st.d(20))
+	c.Paint.Round(dst, r, st.D(12), bg)
+	c.Paint.RoundStroke(dst, r, st.D(12), st.D(1), pal.Border)
+	in := r.InsetXY(st.D(20), st.D(20))
 	y := in.Y
 	titleW := in.W
 	if !sc.Bundled {
-		titleW -= a.chipWidth("Your scenario") + st.d(8)
+		titleW -= kit.ChipWidth(st, "Your scenario") + st.D(8)
 	}
-	a.paint.textCut(dst, ellipsize(sc.Title, st.heading, titleW), st.heading, in.X, y, pal.Text, view)
-	if !sc.Bundled && y >= view.Y && y+a.chipHeight() <= view.Bottom() {
-		a.chip(dst, in.Right()-a.chipWidth("Your scenario"), y, "Your scenario", pal.Warn, view)
+	c.Paint.TextCut(dst, kit.Ellipsize(sc.Title, st.Heading, titleW), st.Heading, in.X, y, pal.Text, view)
+	if !sc.Bundled && y >= view.Y && y+kit.ChipHeight(st) <= view.Bottom() {
+		kit.Chip(c.Context, dst, in.Right()-kit.ChipWidth(st, "Your scenario"), y, "Your scenario", pal.Warn, view)
 	}
-	y += lineH(st.heading) + st.d(2)
+	y += kit.LineH(st.Heading) + st.D(2)
 	for _, ln := range pc.role {
-		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Muted, view)
-		y += lineH(st.small) * 1.2
+		c.Paint.TextCut(dst, ln, st.Small, in.X, y, pal.Muted, view)
+		y += kit.LineH(st.Small) * 1.2
 	}
-	y += st.d(12)
+	y += st.D(12)
 	for _, ln := range pc.pitch {
-		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Text, view)
-		y += lineH(st.small) * 1.3
+		c.Paint.TextCut(dst, ln, st.Small, in.X, y, pal.Text, view)
+		y += kit.LineH(st.Small) * 1.3
 	}
-	y += st.d(12)
+	y += st.D(12)
 	for _, part := range []struct {
 		label string
 		ls    []string
@@ -198,22 +212,22 @@ func (c *chooseScreen) drawCard(dst *ebiten.Image, r, view Rect, pc pathCard, fo
 		if part.clr == 1 {
 			clr = pal.Bad
 		}
-		a.paint.textCut(dst, part.label, st.label, in.X, y, clr, view)
-		y += lineH(st.label)
+		c.Paint.TextCut(dst, part.label, st.Label, in.X, y, clr, view)
+		y += kit.LineH(st.Label)
 		for _, ln := range part.ls {
-			a.paint.textCut(dst, ln, st.small, in.X, y, pal.Text, view)
-			y += lineH(st.small) * 1.3
+			c.Paint.TextCut(dst, ln, st.Small, in.X, y, pal.Text, view)
+			y += kit.LineH(st.Small) * 1.3
 		}
-		y += st.d(8)
+		y += st.D(8)
 	}
 	// Chips at the bottom of the card: the systems and the length.
-	cy := r.Bottom() - st.d(20) - a.chipHeight()
-	if cy >= view.Y && cy+a.chipHeight() <= view.Bottom() {
+	cy := r.Bottom() - st.D(20) - kit.ChipHeight(st)
+	if cy >= view.Y && cy+kit.ChipHeight(st) <= view.Bottom() {
 		x := in.X
 		chips := append([]string(nil), sc.Systems()...)
 		chips = append(chips, fmt.Sprintf("%d months", sc.Months))
 		for i, ch := range chips {
-			w := a.chipWidth(ch)
+			w := kit.ChipWidth(st, ch)
 			if x+w > in.Right() {
 				break
 			}
@@ -221,11 +235,11 @@ func (c *chooseScreen) drawCard(dst *ebiten.Image, r, view Rect, pc pathCard, fo
 			if i == len(chips)-1 {
 				clr = pal.Muted
 			}
-			x += a.chip(dst, x, cy, ch, clr, in) + st.d(6)
+			x += kit.Chip(c.Context, dst, x, cy, ch, clr, in) + st.D(6)
 		}
 	}
 	if focused {
-		a.focusRing(dst, r, st.d(12))
+		kit.FocusRing(c.Context, dst, r, st.D(12))
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"runwayladder/game/history"
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/game/ui/kit"
 	"runwayladder/scenarios"
 )
 
@@ -28,7 +29,7 @@ func (d *driver) waitFor(what string, dur time.Duration, cond func() bool) time.
 			d.t.Fatalf("%s: not done after %v", what, dur)
 		}
 		time.Sleep(2 * time.Millisecond)
-		d.step(Input{})
+		d.step(kit.Input{})
 	}
 	return time.Since(start)
 }
@@ -41,7 +42,7 @@ func historyDriver(t *testing.T, store storage.Store) (*driver, int) {
 		store = storage.NewMemory()
 	}
 	probe := newDriver(t, Config{})
-	recs, err := demoHistory(probe.g.a)
+	recs, err := demoHistory(probe.g.c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,108 +76,108 @@ func TestCompareGeneratedHistory(t *testing.T) {
 	if it := ts.items[1]; !strings.Contains(it.sub, "runs on 3 paths") {
 		t.Errorf("the title's compare item says %q", it.sub)
 	}
-	c := d.openCompare()
+	cp := d.openCompare()
 	var ids, tracks []string
 	total := 0
-	for _, p := range c.paths {
-		ids = append(ids, p.g.Key)
-		tracks = append(tracks, p.g.Track)
-		total += len(p.g.Records)
+	for _, p := range cp.paths {
+		ids = append(ids, p.Key)
+		tracks = append(tracks, p.Track)
+		total += len(p.Records)
 	}
 	if strings.Join(ids, ",") != "startup_engineer,bigco_engineer,academia_scientist" || total != n {
 		t.Fatalf("paths %v (tracks %v), %d runs", ids, tracks, total)
 	}
 	d.checkSizes()
-	took := d.waitFor("baselines", time.Minute, c.baselinesDone)
-	t.Logf("the bots' baselines (%d) took %v in the game (task %v)", c.blTotal, took, c.blTook)
-	if c.blErr != "" {
-		t.Fatalf("baseline error: %s", c.blErr)
+	took := d.waitFor("baselines", time.Minute, cp.baselinesDone)
+	t.Logf("the bots' baselines (%d) took %v in the game (task %v)", cp.blTotal, took, cp.blTook)
+	if cp.blErr != "" {
+		t.Fatalf("baseline error: %s", cp.blErr)
 	}
-	for _, p := range c.paths {
+	for _, p := range cp.paths {
 		for _, bot := range history.BaselineBots {
-			if _, ok := d.g.a.history.CachedBaseline(baselineKey(p.sc, bot)); !ok {
-				t.Errorf("%s %s: baseline not cached", p.g.Key, bot)
+			if _, ok := d.g.c.history.CachedBaseline(baselineKey(p.sc, bot)); !ok {
+				t.Errorf("%s %s: baseline not cached", p.Key, bot)
 			}
 		}
 	}
 	// The trade-off is said in words, from the data.
-	if h := c.headline(); !strings.Contains(h, "Startup leads on") && !strings.Contains(h, "Corporate leads on") {
+	if h := cp.cmp.Headline(); !strings.Contains(h, "Startup leads on") && !strings.Contains(h, "Corporate leads on") {
 		t.Errorf("headline %q", h)
 	}
 	for axis := range sim.AxisNames {
-		if c.takeaway(axis) == "" {
+		if cp.cmp.Takeaway(axis) == "" {
 			t.Errorf("no takeaway for %s", sim.AxisNames[axis])
 		}
 	}
 	d.checkSizes()
 	// Every page of axes at the small size.
 	d.g.resize(800, 600)
-	l := c.layout()
+	l := cp.layout(d.g.c)
 	if l.pages < 2 {
 		t.Fatalf("800x600 shows %d page(s) of axes", l.pages)
 	}
 	for p := 1; p < l.pages; p++ {
-		d.step(Input{PageDown: true})
-		if c.page != p {
-			t.Fatalf("PageDown: page %d, want %d", c.page, p)
+		d.step(kit.Input{PageDown: true})
+		if cp.page != p {
+			t.Fatalf("PageDown: page %d, want %d", cp.page, p)
 		}
 		d.checkDraw(800, 600)
 	}
-	d.click(c.layout().pager[1])
-	if c.page != 0 {
-		t.Errorf("the pager's next button from the last page: page %d", c.page)
+	d.click(cp.layout(d.g.c).pager[1])
+	if cp.page != 0 {
+		t.Errorf("the pager's next button from the last page: page %d", cp.page)
 	}
 	d.g.resize(1280, 720)
 
 	// Keys: down to the corporate path, its worst run, Enter.
-	d.step(Input{Down: true})
-	d.step(Input{Runes: []rune{'w'}})
-	p, rec := c.selected()
-	if p.g.Key != "bigco_engineer" || p.order[c.sel] != p.g.Summary.Worst {
-		t.Fatalf("selected %s run %d, want bigco_engineer's worst", p.g.Key, c.sel)
+	d.step(kit.Input{Down: true})
+	d.step(kit.Input{Runes: []rune{'w'}})
+	p, rec := cp.selected()
+	if p.Key != "bigco_engineer" || p.Order[cp.sel] != p.Summary.Worst {
+		t.Fatalf("selected %s run %d, want bigco_engineer's worst", p.Key, cp.sel)
 	}
-	d.step(Input{Right: true})
-	_, rec = c.selected()
+	d.step(kit.Input{Right: true})
+	_, rec = cp.selected()
 	code := rec.Code
-	d.step(Input{Confirm: true})
-	pe, ok := d.g.screen.(*pastEnding)
-	if !ok {
+	d.step(kit.Input{Confirm: true})
+	pe, ok := d.g.screen.(*endingScreen)
+	if !ok || pe.back != Screen(cp) {
 		t.Fatalf("Enter on a run: have %T", d.g.screen)
 	}
-	if pe.e.code != code || pe.view.run.Outcome().Wealth != rec.Wealth {
-		t.Errorf("the ending shows %s, want %s", pe.e.code, code)
+	if pe.code != code || pe.run.Outcome().Wealth != rec.Wealth {
+		t.Errorf("the ending shows %s, want %s", pe.code, code)
 	}
-	if d.g.a.run != nil {
+	if d.g.c.run != nil {
 		t.Error("opening a past run replaced the game's run")
 	}
 	d.checkSizes()
-	d.step(Input{Back: true})
-	if d.g.screen != Screen(c) {
+	d.step(kit.Input{Back: true})
+	if d.g.screen != Screen(cp) {
 		t.Fatalf("Esc from a past ending: have %T", d.g.screen)
 	}
 
 	// The pointer: a click on a dot of the academic path's first axis.
-	l = c.layout()
-	st := d.g.a.style()
-	ap := c.paths[2]
-	lo, hi := c.scale(l.axes[0])
-	j := ap.order[len(ap.order)/2]
-	pt := dotAt(st, plotRect(st, l, c.cellRect(l, 2, 0)), ap, j, l.axes[0], lo, hi)
-	if row, sel, ok := c.runAt(l, pt); !ok || row != 2 {
+	l = cp.layout(d.g.c)
+	st := d.g.c.Style()
+	ap := cp.paths[2]
+	lo, hi := cp.cmp.Scale(l.axes[0])
+	j := ap.Order[len(ap.Order)/2]
+	pt := dotAt(st, plotRect(st, l, cp.cellRect(d.g.c, l, 2, 0)), ap, j, l.axes[0], lo, hi)
+	if row, sel, ok := cp.runAt(d.g.c, l, pt); !ok || row != 2 {
 		t.Fatalf("no run found under the dot at %+v (row %d sel %d)", pt, row, sel)
 	}
-	d.step(Input{Cursor: pt, Moved: true})
-	_, hover := c.selected()
-	d.step(Input{Cursor: pt, Click: true})
-	pe, ok = d.g.screen.(*pastEnding)
+	d.step(kit.Input{Cursor: pt, Moved: true})
+	_, hover := cp.selected()
+	d.step(kit.Input{Cursor: pt, Click: true})
+	pe, ok = d.g.screen.(*endingScreen)
 	if !ok {
 		t.Fatalf("click on a dot: have %T", d.g.screen)
 	}
-	if pe.e.code != hover.Code {
-		t.Errorf("the click opened %s, the hovered run is %s", pe.e.code, hover.Code)
+	if pe.code != hover.Code {
+		t.Errorf("the click opened %s, the hovered run is %s", pe.code, hover.Code)
 	}
-	d.step(Input{Back: true})
-	d.step(Input{Back: true})
+	d.step(kit.Input{Back: true})
+	d.step(kit.Input{Back: true})
 	if _, ok := d.g.screen.(*titleScreen); !ok {
 		t.Fatalf("Esc from compare: have %T", d.g.screen)
 	}
@@ -188,13 +189,13 @@ func TestCompareGeneratedHistory(t *testing.T) {
 func TestCompareBaselineCached(t *testing.T) {
 	store := storage.NewMemory()
 	d, _ := historyDriver(t, store)
-	c := d.openCompare()
-	first := d.waitFor("baselines", time.Minute, c.baselinesDone)
+	cp := d.openCompare()
+	first := d.waitFor("baselines", time.Minute, cp.baselinesDone)
 	d2 := newDriver(t, Config{Store: store})
 	t0 := time.Now()
-	c2 := d2.openCompare()
+	cp2 := d2.openCompare()
 	second := time.Since(t0)
-	if !c2.baselinesDone() || c2.bl != nil {
+	if !cp2.baselinesDone() || cp2.bl != nil {
 		t.Fatal("the second compare screen computes the baselines again")
 	}
 	t.Logf("baselines: %v computed, %v from the cache (screen opened)", first, second)
@@ -207,12 +208,12 @@ func TestCompareBaselineCached(t *testing.T) {
 // TestCompareEmpty shows the empty state and its way to a new run.
 func TestCompareEmpty(t *testing.T) {
 	d := newDriver(t, Config{})
-	c := d.openCompare()
-	if len(c.paths) != 0 {
-		t.Fatalf("%d paths with no history", len(c.paths))
+	cp := d.openCompare()
+	if len(cp.paths) != 0 {
+		t.Fatalf("%d paths with no history", len(cp.paths))
 	}
 	d.checkSizes()
-	d.step(Input{Confirm: true})
+	d.step(kit.Input{Confirm: true})
 	if _, ok := d.g.screen.(*chooseScreen); !ok {
 		t.Fatalf("Enter on the empty compare screen: have %T", d.g.screen)
 	}
@@ -222,16 +223,17 @@ func TestCompareEmpty(t *testing.T) {
 // compare screen shows it.
 func TestFinishedRunInHistory(t *testing.T) {
 	d := newDriver(t, Config{})
-	a := d.g.a
+	a := d.g.c
 	if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
 		t.Fatal(err)
 	}
-	a.finish()
-	a.finish()
-	d.g.screen = newTitle(a)
-	c := d.openCompare()
-	if len(c.paths) != 1 || len(c.paths[0].g.Records) != 1 || c.paths[0].g.Records[0].Code != a.run.Code() {
-		t.Fatalf("compare after one finished run: %d paths", len(c.paths))
+	a.finish(d.now)
+	a.finish(d.now)
+	a.ending.wait(a.model)
+	d.show(newTitle(a))
+	cp := d.openCompare()
+	if len(cp.paths) != 1 || len(cp.paths[0].Records) != 1 || cp.paths[0].Records[0].Code != a.run.Code() {
+		t.Fatalf("compare after one finished run: %d paths", len(cp.paths))
 	}
 	d.checkSizes()
 }
@@ -242,16 +244,16 @@ func TestFinishedRunInHistory(t *testing.T) {
 func TestWhatIfPanel(t *testing.T) {
 	analyse := func() (*driver, *endingScreen, []string, time.Duration) {
 		d := newDriver(t, Config{})
-		a := d.g.a
+		a := d.g.c
 		if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
 			t.Fatal(err)
 		}
 		e := newEnding(a)
-		d.g.screen = e
+		d.show(e)
+		took := d.waitFor("what-if", 2*time.Minute, func() bool { return e.decisions != nil && e.whatif.done(d.g.c) })
 		if len(e.whatif.kds) < 2 {
 			t.Fatalf("%d key decisions", len(e.whatif.kds))
 		}
-		took := d.waitFor("what-if", 2*time.Minute, e.whatif.done)
 		if e.whatif.err != "" {
 			t.Fatalf("what-if: %s", e.whatif.err)
 		}
@@ -261,9 +263,9 @@ func TestWhatIfPanel(t *testing.T) {
 				out = append(out, dd.Headline(i))
 			}
 		}
-		e.scroll.off = 1e9
+		e.scroll.Off = 1e9
 		d.checkSizes()
-		e.scroll.show(e.layout().view, e.layout().content, e.whatif.r.Y, e.whatif.r.H)
+		e.scroll.Show(e.layout(d.g.c).view, e.layout(d.g.c).content, e.whatif.r.Y, e.whatif.r.H)
 		d.checkSizes()
 		return d, e, out, took
 	}
@@ -278,28 +280,30 @@ func TestWhatIfPanel(t *testing.T) {
 	}
 	// Leaving stops the work; coming back to the same run is instant.
 	d := newDriver(t, Config{})
-	a := d.g.a
+	a := d.g.c
 	if err := playTo(a, withLadder, func(r *sim.Run) bool { return r.Done() }); err != nil {
 		t.Fatal(err)
 	}
 	e := newEnding(a)
-	d.g.screen = e
-	d.step(Input{Back: true})
+	d.show(e)
+	d.waitFor("the ending's work", time.Minute, func() bool { return e.decisions != nil })
+	d.step(kit.Input{Back: true})
 	if !e.whatif.job.wait(10 * time.Second) {
 		t.Fatal("the what-if did not stop when the player left")
 	}
 	// Back to the first ending: its what-if is there at once; its button
 	// goes to the compare screen and back.
-	e3 := newEnding(d1.g.a)
+	e3 := newEnding(d1.g.c)
+	d1.show(e3)
+	d1.step(kit.Input{})
 	if e3.whatif.job != nil || e3.whatif.res == nil {
 		t.Error("coming back to an ending analysed the run again")
 	}
-	d1.g.screen = e3
-	d1.step(Input{Runes: []rune{'p'}})
+	d1.step(kit.Input{Runes: []rune{'p'}})
 	if _, ok := d1.g.screen.(*compareScreen); !ok {
 		t.Fatalf("P on the ending: have %T", d1.g.screen)
 	}
-	d1.step(Input{Back: true})
+	d1.step(kit.Input{Back: true})
 	if d1.g.screen != Screen(e3) {
 		t.Fatalf("Esc from compare: have %T, want the ending", d1.g.screen)
 	}
@@ -316,9 +320,9 @@ func TestExportImport(t *testing.T) {
 	}
 	d, n := historyDriver(t, st)
 	d.openCompare()
-	d.step(Input{Runes: []rune{'e'}})
-	if d.g.a.toastBad || !strings.Contains(d.g.a.toast, "exports") {
-		t.Fatalf("export says %q", d.g.a.toast)
+	d.step(kit.Input{Runes: []rune{'e'}})
+	if d.g.toast.Bad || !strings.Contains(d.g.toast.Msg, "exports") {
+		t.Fatalf("export says %q", d.g.toast.Msg)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "exports", "runwayladder-history-*"))
 	var jsonFile, csvFile string
@@ -340,54 +344,54 @@ func TestExportImport(t *testing.T) {
 
 	store2 := storage.NewMemory()
 	d2 := newDriver(t, Config{Store: store2})
-	drop := []DroppedFile{{Name: filepath.Base(jsonFile), Data: data}}
-	d2.step(Input{Dropped: drop})
-	if !strings.Contains(d2.g.a.toast, "runs added") || !strings.Contains(d2.g.a.toast, strconv.Itoa(n)+" runs added") {
-		t.Fatalf("import says %q", d2.g.a.toast)
+	drop := []kit.DroppedFile{{Name: filepath.Base(jsonFile), Data: data}}
+	d2.step(kit.Input{Dropped: drop})
+	if !strings.Contains(d2.g.toast.Msg, "runs added") || !strings.Contains(d2.g.toast.Msg, strconv.Itoa(n)+" runs added") {
+		t.Fatalf("import says %q", d2.g.toast.Msg)
 	}
-	if got := len(d2.g.a.records()); got != n {
+	if got := len(d2.g.c.records()); got != n {
 		t.Fatalf("%d runs after the import, want %d", got, n)
 	}
-	if errs, _ := d2.g.a.lib.problems(); len(errs) != 0 {
+	if errs, _ := d2.g.c.lib.problems(); len(errs) != 0 {
 		t.Errorf("the history file was read as a scenario: %v", errs)
 	}
-	c2 := d2.openCompare()
-	d2.step(Input{Dropped: drop})
-	if !strings.Contains(d2.g.a.toast, "0 runs added, "+strconv.Itoa(n)+" already in your history") {
-		t.Errorf("the second import says %q", d2.g.a.toast)
+	cp2 := d2.openCompare()
+	d2.step(kit.Input{Dropped: drop})
+	if !strings.Contains(d2.g.toast.Msg, "0 runs added, "+strconv.Itoa(n)+" already in your history") {
+		t.Errorf("the second import says %q", d2.g.toast.Msg)
 	}
-	if got := len(d2.g.a.records()); got != n {
+	if got := len(d2.g.c.records()); got != n {
 		t.Fatalf("%d runs after importing twice, want %d", got, n)
 	}
-	if c2.n != n {
-		t.Errorf("the compare screen shows %d runs", c2.n)
+	if cp2.n != n {
+		t.Errorf("the compare screen shows %d runs", cp2.n)
 	}
 	// The CSV, by its path on the import screen: nothing new either.
-	d2.step(Input{Runes: []rune{'i'}})
+	d2.step(kit.Input{Runes: []rune{'i'}})
 	is, ok := d2.g.screen.(*importScreen)
 	if !ok {
 		t.Fatalf("I on compare: have %T", d2.g.screen)
 	}
 	d2.checkSizes()
-	d2.step(Input{Runes: []rune(csvFile)})
-	d2.step(Input{Confirm: true})
-	if is.err != "" || d2.g.a.hist.lastImport == nil || d2.g.a.hist.lastImport.added != 0 || d2.g.a.hist.lastImport.dup != n {
-		t.Fatalf("CSV import: err %q, result %+v", is.err, d2.g.a.hist.lastImport)
+	d2.step(kit.Input{Runes: []rune(csvFile)})
+	d2.step(kit.Input{Confirm: true})
+	if is.path.Err != "" || d2.g.c.hist.lastImport == nil || d2.g.c.hist.lastImport.added != 0 || d2.g.c.hist.lastImport.dup != n {
+		t.Fatalf("CSV import: err %q, result %+v", is.path.Err, d2.g.c.hist.lastImport)
 	}
 	d2.checkSizes()
 
 	// The CSV into an empty history: every run, titles filled in again.
 	d3 := newDriver(t, Config{})
 	csvData, _ := os.ReadFile(csvFile)
-	d3.step(Input{Dropped: []DroppedFile{{Name: "h.csv", Data: csvData}}})
-	recs := d3.g.a.records()
+	d3.step(kit.Input{Dropped: []kit.DroppedFile{{Name: "h.csv", Data: csvData}}})
+	recs := d3.g.c.records()
 	if len(recs) != n || recs[0].Timeline == nil {
 		t.Fatalf("CSV import into an empty history: %d runs (timeline %v)", len(recs), len(recs) > 0 && recs[0].Timeline != nil)
 	}
 	// A file that is not history is refused with a reason.
-	d3.step(Input{Dropped: []DroppedFile{{Name: "notes.csv", Data: []byte("a,b\n1,2\n")}}})
-	if !d3.g.a.toastBad || !strings.Contains(d3.g.a.toast, "notes.csv") {
-		t.Errorf("a CSV that is not history: %q", d3.g.a.toast)
+	d3.step(kit.Input{Dropped: []kit.DroppedFile{{Name: "notes.csv", Data: []byte("a,b\n1,2\n")}}})
+	if !d3.g.toast.Bad || !strings.Contains(d3.g.toast.Msg, "notes.csv") {
+		t.Errorf("a CSV that is not history: %q", d3.g.toast.Msg)
 	}
 }
 
@@ -397,7 +401,7 @@ func TestExportImport(t *testing.T) {
 func TestDamagedHistory(t *testing.T) {
 	store := storage.NewMemory()
 	probe := newDriver(t, Config{})
-	recs, err := demoHistory(probe.g.a)
+	recs, err := demoHistory(probe.g.c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,28 +422,28 @@ func TestDamagedHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriver(t, Config{Store: store})
-	a := d.g.a
+	a := d.g.c
 	if !strings.Contains(a.hist.problem, "could not be read") || !strings.Contains(a.hist.problem, "10 runs are kept") {
 		t.Fatalf("history problem %q", a.hist.problem)
 	}
 	ts := d.g.screen.(*titleScreen)
-	if !ts.hasPanel() {
+	if !ts.hasPanel(d.g.c) {
 		t.Fatal("the title shows no problems panel")
 	}
 	d.checkSizes()
 	if got := len(a.records()); got != 10 {
 		t.Fatalf("%d good records, want 10", got)
 	}
-	c := d.openCompare()
-	if c.n != 10 {
-		t.Errorf("the compare screen shows %d runs", c.n)
+	cp := d.openCompare()
+	if cp.n != 10 {
+		t.Errorf("the compare screen shows %d runs", cp.n)
 	}
 	// A run finished after the repair is appended to the clean file.
 	d2 := newDriver(t, Config{Store: store})
-	if d2.g.a.hist.problem != "" {
-		t.Errorf("the repaired history is reported again: %q", d2.g.a.hist.problem)
+	if d2.g.c.hist.problem != "" {
+		t.Errorf("the repaired history is reported again: %q", d2.g.c.hist.problem)
 	}
-	if got := len(d2.g.a.records()); got != 10 {
+	if got := len(d2.g.c.records()); got != 10 {
 		t.Errorf("%d records after a restart", got)
 	}
 }
@@ -450,7 +454,7 @@ func TestDamagedHistory(t *testing.T) {
 // explained rather than replayed.
 func TestCompareEveryPath(t *testing.T) {
 	probe := newDriver(t, Config{})
-	recs, err := history.BotHistory(probe.g.a.lib.all, "random", 12, 3, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	recs, err := history.BotHistory(probe.g.c.lib.all, "random", 12, 3, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,51 +463,51 @@ func TestCompareEveryPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriver(t, Config{Store: store})
-	c := d.openCompare()
-	if len(c.paths) != len(probe.g.a.lib.all) {
-		t.Fatalf("%d paths, want %d", len(c.paths), len(probe.g.a.lib.all))
+	cp := d.openCompare()
+	if len(cp.paths) != len(probe.g.c.lib.all) {
+		t.Fatalf("%d paths, want %d", len(cp.paths), len(probe.g.c.lib.all))
 	}
-	for i := 1; i < len(c.paths); i++ {
-		if trackRank(c.paths[i-1].g.Track) > trackRank(c.paths[i].g.Track) {
-			t.Errorf("path %s before %s", c.paths[i-1].g.Key, c.paths[i].g.Key)
+	for i := 1; i < len(cp.paths); i++ {
+		if history.TrackRank(cp.paths[i-1].Track) > history.TrackRank(cp.paths[i].Track) {
+			t.Errorf("path %s before %s", cp.paths[i-1].Key, cp.paths[i].Key)
 		}
 	}
-	d.waitFor("baselines", time.Minute, c.baselinesDone)
+	d.waitFor("baselines", time.Minute, cp.baselinesDone)
 	d.checkSizes()
-	for i := 0; i < len(c.paths); i++ {
-		d.step(Input{Down: true})
+	for i := 0; i < len(cp.paths); i++ {
+		d.step(kit.Input{Down: true})
 	}
-	if !c.onButtons {
+	if !cp.onButtons {
 		t.Error("Down past the last path does not reach the buttons")
 	}
 	d.checkSizes()
-	d.step(Input{Up: true})
-	if c.row != len(c.paths)-1 || c.scroll.off == 0 {
-		t.Errorf("the last path is not scrolled into view (row %d, offset %v)", c.row, c.scroll.off)
+	d.step(kit.Input{Up: true})
+	if cp.row != len(cp.paths)-1 || cp.scroll.Off == 0 {
+		t.Errorf("the last path is not scrolled into view (row %d, offset %v)", cp.row, cp.scroll.Off)
 	}
-	l := c.layout()
-	d.step(Input{Cursor: Point{l.view.X + 10, l.view.Y + 10}, Moved: true, Wheel: 5})
-	if c.scroll.off != 0 {
-		t.Errorf("the wheel did not scroll back up: offset %v", c.scroll.off)
+	l := cp.layout(d.g.c)
+	d.step(kit.Input{Cursor: kit.Point{X: l.view.X + 10, Y: l.view.Y + 10}, Moved: true, Wheel: 5})
+	if cp.scroll.Off != 0 {
+		t.Errorf("the wheel did not scroll back up: offset %v", cp.scroll.Off)
 	}
-	d.g.a.settings.HighContrast = true
+	d.g.c.settings.HighContrast = true
 	d.checkSizes()
-	d.g.a.settings.HighContrast = false
+	d.g.c.settings.HighContrast = false
 	// The author drops a new version of the startup path: its runs in
 	// history were played on the old one, and say so.
 	src, err := fs.ReadFile(scenarios.FS, "startup_engineer.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, _ := d.g.a.lib.find("startup_engineer")
+	sc, _ := d.g.c.lib.find("startup_engineer")
 	newer := strings.Replace(string(src), fmt.Sprintf("\nversion = %d\n", sc.Version), "\nversion = 99\n", 1)
-	d.step(Input{Dropped: []DroppedFile{{Name: "startup_engineer.toml", Data: []byte(newer)}}})
-	if sc, _ := d.g.a.lib.find("startup_engineer"); sc.Version != 99 {
+	d.step(kit.Input{Dropped: []kit.DroppedFile{{Name: "startup_engineer.toml", Data: []byte(newer)}}})
+	if sc, _ := d.g.c.lib.find("startup_engineer"); sc.Version != 99 {
 		t.Fatalf("the dropped version did not load: %v", sc.Version)
 	}
-	c.row, c.sel, c.onButtons = 0, 0, false
-	d.step(Input{Confirm: true})
-	if d.g.screen != Screen(c) || !strings.Contains(d.g.a.toast, "version 99 is installed") {
-		t.Errorf("opening a run of another version: %T, %q", d.g.screen, d.g.a.toast)
+	cp.row, cp.sel, cp.onButtons = 0, 0, false
+	d.step(kit.Input{Confirm: true})
+	if d.g.screen != Screen(cp) || !strings.Contains(d.g.toast.Msg, "version 99 is installed") {
+		t.Errorf("opening a run of another version: %T, %q", d.g.screen, d.g.toast.Msg)
 	}
 }

@@ -3,9 +3,12 @@
 // the Go fonts. The rules live in game/sim; this package only shows a run
 // and passes the player's picks to it.
 //
-// Each screen is an Update(Input) (next Screen, error) and a Draw. Input is
-// one value of intents per tick, built by readInput, the only function
-// that reads devices, so tests drive screens by feeding Input values.
+// The drawing, text, widgets and input live in game/ui/kit, which knows
+// nothing of the game. This package holds the game's model (scenarios, the
+// run, the history, the settings) and its screens, one file (or two) per
+// screen. A Screen enters, updates with one kit.Input of intents per tick,
+// draws, lists its targets and leaves; it owns its state, and gets the
+// kit's context and the model on every call (Context).
 package ui
 
 import (
@@ -19,10 +22,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"runwayladder/game/history"
-	"runwayladder/game/scenario"
-	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/game/ui/kit"
 )
 
 // IdleMode says how the game spends the time it waits for the player.
@@ -63,60 +64,52 @@ type Config struct {
 	QuitAfterFirstFrame bool
 }
 
-// Screen is one screen of the game.
+// Screen is one screen of the game. It owns its state (focus, scroll,
+// what it shows); the game's model and the kit's context come with every
+// call. Adding a screen is one type with these six methods (embed
+// plainScreen for an Enter and Leave that do nothing).
 type Screen interface {
+	// Name names the screen for the browser's test hook: "title", "month".
+	Name() string
+	// Enter is called when the screen becomes the current one, and again
+	// when the game comes back to it.
+	Enter(c *Context)
+	// Leave is called when next takes the screen's place; a screen stops
+	// its background work there unless next comes back to it.
+	Leave(c *Context, next Screen)
 	// Update handles one tick of input and returns the screen to show
 	// next (itself to stay). An error ends the game.
-	Update(in Input) (Screen, error)
+	Update(c *Context, in kit.Input) (Screen, error)
 	// Draw draws the screen; it fills all of dst.
-	Draw(dst *ebiten.Image)
+	Draw(c *Context, dst *ebiten.Image)
+	// Targets lists what the player can click or key now, from the layout
+	// Update and Draw use (the browser's test hook and the tests read it).
+	Targets(c *Context) []kit.Target
 }
 
+// plainScreen gives a screen an Enter and a Leave that do nothing.
+type plainScreen struct{}
+
+func (plainScreen) Enter(*Context)         {}
+func (plainScreen) Leave(*Context, Screen) {}
+
 // refresher is a screen that rebuilds itself after the scenarios reload.
-type refresher interface{ refresh() Screen }
+type refresher interface{ refresh(c *Context) Screen }
 
-// app is what every screen shares: fonts, the painter, the store, the
-// scenario library, the settings, the run in progress and the window size.
-type app struct {
-	cfg      Config
-	fonts    *fonts
-	paint    *painter
-	wrap     *wrapper
-	lib      *library
-	store    storage.Store
-	history  *history.Store
-	hist     histState
-	settings Settings
-
-	w, h, dsf float64
-	st        *style
-	stKey     [3]float64
-	stHigh    bool
-
-	run       *sim.Run
-	saveKeep  bool   // the save belongs to a scenario not loaded: keep it
-	notice    string // a problem with the saved run, for the title
-	settingsE string // a problem reading or writing the settings
-
-	now        time.Time
-	toast      string
-	toastBad   bool
-	toastUntil time.Time
-	animStart  time.Time
-	animUntil  time.Time // the fade between screens
-	busyUntil  time.Time // a screen's own animation
-	// session is the workshop session code for the next run, if any.
-	session string
-	// wantShot asks Draw to save the next frame (F12).
-	wantShot bool
+// Context is what a screen gets on every call: the kit's context (painter,
+// text, style, clock, motion) and the game's model.
+type Context struct {
+	*kit.Context
+	*model
 }
 
 // Game is the Ebitengine game: it holds the current screen and passes
 // each tick's input to it.
 type Game struct {
-	a          *app
+	c          *Context
 	screen     Screen
-	dev        deviceState
+	dev        kit.Devices
+	toast      kit.Toast
 	dirty      bool
 	lastActive time.Time
 	shots      *director
@@ -124,6 +117,8 @@ type Game struct {
 	plat platformState
 	// drawnOnce is set after the first frame.
 	drawnOnce bool
+	// wantShot asks Draw to save the next frame (F12).
+	wantShot bool
 }
 
 // New builds the game: fonts, the scenario library, the settings and the
@@ -139,24 +134,20 @@ func New(cfg Config) (*Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, fonts: f, paint: newPainter(), wrap: newWrapper(), store: cfg.Store,
-		history: history.Open(cfg.Store), w: 1280, h: 720, dsf: 1, now: time.Now()}
-	a.lib = newLibrary(cfg.Bundled, cfg.Dirs)
-	if len(a.lib.all) == 0 && len(a.lib.errs) == 0 {
-		return nil, errNoScenarios
-	}
-	a.settings, err = loadSettings(cfg.Store)
+	m, err := newModel(cfg)
 	if err != nil {
-		a.settingsE = err.Error()
+		return nil, err
 	}
-	saved := loadRun(cfg.Store, a.lib)
-	a.run, a.notice, a.saveKeep = saved.run, saved.notice, saved.keep
-	a.loadHistory()
-	g := &Game{a: a, dirty: true}
+	g := &Game{dirty: true}
+	g.c = &Context{Context: kit.NewContext(f, kit.NewPainter()), model: m}
+	g.c.Now = time.Now()
+	m.say = func(msg string, bad bool) { g.toast.Say(g.c.Now, msg, bad) }
+	g.c.Prefs = m.prefs()
 	g.startPlatform()
-	g.screen = newTitle(a)
+	g.screen = newTitle(g.c)
+	g.screen.Enter(g.c)
 	if cfg.Screenshots != "" {
-		g.shots = newDirector(a, cfg.Screenshots)
+		g.shots = newDirector(cfg.Screenshots)
 	}
 	return g, nil
 }
@@ -168,7 +159,7 @@ func (g *Game) SetUpWindow(w, h int) {
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowSizeLimits(640, 480, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if g.a.cfg.Idle == IdleThrottle {
+	if g.c.cfg.Idle == IdleThrottle {
 		// Update every frame, so sticky input is never lost between
 		// ticks, and keep the last frame when nothing changed.
 		ebiten.SetTPS(ebiten.SyncWithFPS)
@@ -179,66 +170,74 @@ func (g *Game) SetUpWindow(w, h int) {
 // Update implements ebiten.Game.
 func (g *Game) Update() error {
 	now := time.Now()
-	in := readInput(&g.dev, now)
+	in := kit.ReadInput(&g.dev, now, readDropped, pageDropped)
 	if g.shots != nil {
 		return g.shots.update(g)
 	}
-	if g.drawnOnce && g.a.cfg.QuitAfterFirstFrame {
+	if g.drawnOnce && g.c.cfg.QuitAfterFirstFrame {
 		return ebiten.Termination
 	}
 	err := g.step(in)
-	if g.a.cfg.Idle == IdleThrottle && !g.dirty && now.Sub(g.lastActive) > time.Second && !g.a.animating(now) {
+	if g.c.cfg.Idle == IdleThrottle && !g.dirty && now.Sub(g.lastActive) > time.Second && !g.c.Animating(now) {
 		idleWait()
 	}
 	return err
 }
 
 // step runs one tick of the game with the given input.
-func (g *Game) step(in Input) error {
-	a := g.a
-	a.now = in.Now
-	if in.active() {
+func (g *Game) step(in kit.Input) error {
+	c := g.c
+	c.Now = in.Now
+	c.Prefs = c.prefs()
+	if in.Active() {
 		g.dirty = true
 		g.lastActive = in.Now
 	}
-	if a.animating(in.Now) || a.toast != "" {
+	if g.toast.Tick(in.Now) || c.Animating(in.Now) {
 		g.dirty = true
-		if !in.Now.Before(a.toastUntil) {
-			a.toast = ""
-		}
 	}
-	if a.hist.tasks.changed() {
+	if c.hist.tasks.changed() {
 		g.dirty = true // a background task shows its progress or result
 	}
+	c.pollEnding()
 	if in.Reload {
-		a.reload("Reloaded")
+		c.reload("Reloaded")
 		g.refresh()
 	}
-	in.Dropped = a.importDropped(in.Dropped) // history files; the rest are scenarios
+	in.Dropped = c.importDropped(in.Dropped) // history files; the rest are scenarios
 	if len(in.Dropped) > 0 {
-		a.lib.add(in.Dropped)
-		a.reportDrop(in.Dropped)
-		a.reloadedRun()
+		c.lib.add(in.Dropped)
+		c.reportDrop(in.Dropped)
+		c.reloadedRun()
 		g.refresh()
 	}
 	if in.Screenshot {
-		g.a.wantShot = true
+		g.wantShot = true
 	}
-	next, err := g.screen.Update(in)
+	next, err := g.screen.Update(c, in)
 	if err != nil {
 		return err
 	}
+	c.Prefs = c.prefs() // a screen may have changed the settings
 	if next != nil && next != g.screen {
-		g.screen = next
-		g.dirty = true
-		a.startAnim(in.Now, 180*time.Millisecond)
+		g.show(next)
 	}
 	return nil
 }
 
+// show makes next the current screen: the old one leaves, next enters,
+// and the screens fade into each other.
+func (g *Game) show(next Screen) {
+	g.screen.Leave(g.c, next)
+	g.screen = next
+	next.Enter(g.c)
+	g.dirty = true
+	g.c.Fade(180 * time.Millisecond)
+}
+
 func (g *Game) refresh() {
 	if r, ok := g.screen.(refresher); ok {
-		g.screen = r.refresh()
+		g.screen = r.refresh(g.c)
 	}
 }
 
@@ -249,35 +248,36 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.shots.draw(g, screen)
 		return
 	}
-	if !g.dirty && g.a.cfg.Idle == IdleThrottle {
+	if !g.dirty && g.c.cfg.Idle == IdleThrottle {
 		return
 	}
 	g.render(screen)
 	g.dirty = false
 	if !g.drawnOnce {
 		g.drawnOnce = true
-		if g.a.cfg.FirstFrame != nil {
-			g.a.cfg.FirstFrame(time.Now())
+		if g.c.cfg.FirstFrame != nil {
+			g.c.cfg.FirstFrame(time.Now())
 		}
 	}
 	g.afterDraw()
-	if g.a.wantShot {
-		g.a.wantShot = false
-		g.a.saveScreenshot(screen)
+	if g.wantShot {
+		g.wantShot = false
+		g.saveScreenshot(screen)
 	}
 }
 
 // render draws the current screen and the overlays into dst.
 func (g *Game) render(dst *ebiten.Image) {
-	a := g.a
+	c := g.c
 	b := dst.Bounds()
-	a.w, a.h = float64(b.Dx()), float64(b.Dy())
-	st := a.style()
-	dst.Fill(st.pal.Bg)
-	g.screen.Draw(dst)
-	a.drawToast(dst)
-	if t := a.animT(a.now); t < 1 {
-		a.paint.rect(dst, Rect{0, 0, a.w, a.h}, alpha(st.pal.Bg, 0.85*(1-t)))
+	c.W, c.H = float64(b.Dx()), float64(b.Dy())
+	c.Prefs = c.prefs()
+	st := c.Style()
+	dst.Fill(st.Pal.Bg)
+	g.screen.Draw(c, dst)
+	g.toast.Draw(c.Context, dst)
+	if t := c.FadeT(c.Now); t < 1 {
+		c.Paint.FillRect(dst, c.Bounds(), kit.Alpha(st.Pal.Bg, 0.85*(1-t)))
 	}
 }
 
@@ -286,8 +286,8 @@ func (g *Game) render(dst *ebiten.Image) {
 func (g *Game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
-	if w != g.a.w || h != g.a.h || s != g.a.dsf {
-		g.a.w, g.a.h, g.a.dsf = w, h, s
+	if w != g.c.W || h != g.c.H || s != g.c.DSF {
+		g.c.W, g.c.H, g.c.DSF = w, h, s
 		g.dirty = true
 	}
 	return w, h
@@ -301,208 +301,25 @@ func (g *Game) Layout(outsideW, outsideH int) (int, int) {
 
 // resize sets the screen size (tests and screenshots, outside the window).
 func (g *Game) resize(w, h float64) {
-	g.a.w, g.a.h, g.a.dsf = w, h, 1
+	g.c.W, g.c.H, g.c.DSF = w, h, 1
 	g.dirty = true
 }
 
-// bounds is the whole screen.
-func (a *app) bounds() Rect { return Rect{0, 0, a.w, a.h} }
-
-// style returns the style for the current size and settings.
-func (a *app) style() *style {
-	key := [3]float64{a.w, a.h, a.dsf*10 + float64(a.settings.TextSize)}
-	if a.st == nil || key != a.stKey || a.stHigh != a.settings.HighContrast {
-		pal := duskPalette()
-		if a.settings.HighContrast {
-			pal = contrastPalette()
-		}
-		a.st = newStyle(a.fonts, unitFor(a.w, a.h, a.dsf, a.settings.TextSize), pal)
-		a.stKey, a.stHigh = key, a.settings.HighContrast
-	}
-	return a.st
-}
-
-// startAnim starts a short animation (none with reduced motion).
-func (a *app) startAnim(now time.Time, d time.Duration) {
-	if a.settings.ReducedMotion {
-		return
-	}
-	a.animStart, a.animUntil = now, now.Add(d)
-}
-
-// keepDrawing asks for frames for d while a screen animates its content
-// (none with reduced motion).
-func (a *app) keepDrawing(d time.Duration) {
-	if a.settings.ReducedMotion {
-		return
-	}
-	if until := a.now.Add(d); until.After(a.busyUntil) {
-		a.busyUntil = until
-	}
-}
-
-func (a *app) animating(now time.Time) bool {
-	return now.Before(a.animUntil) || now.Before(a.busyUntil)
-}
-
-// animT is the progress of the current animation, 0-1 (1 when none).
-func (a *app) animT(now time.Time) float64 {
-	if !now.Before(a.animUntil) || a.settings.ReducedMotion {
-		return 1
-	}
-	total := a.animUntil.Sub(a.animStart).Seconds()
-	if total <= 0 {
-		return 1
-	}
-	t := clamp01(now.Sub(a.animStart).Seconds() / total)
-	return 1 - math.Pow(1-t, 3)
-}
-
-// say shows a short notice at the bottom of the screen.
-func (a *app) say(msg string, bad bool) {
-	a.toast, a.toastBad = msg, bad
-	d := 3 * time.Second
-	if bad {
-		d = 6 * time.Second
-	}
-	a.toastUntil = a.now.Add(d)
-}
-
-// reload re-reads the user's scenarios.
-func (a *app) reload(verb string) {
-	a.lib.load()
-	defer a.reloadedRun() // its notice, if any, matters more
-	errs, _ := a.lib.problems()
-	n := len(a.lib.user)
-	msg := fmt.Sprintf("%s: %d of your %s", verb, n, plural(n, "scenario", "scenarios"))
-	if len(a.lib.dirs) == 0 && len(a.lib.dropped) == 0 {
-		msg = verb + ": no folder of your own scenarios (" + addHow + ")"
-	}
-	if len(errs) > 0 {
-		msg += fmt.Sprintf(", %d %s (see the title screen)", len(errs), plural(len(errs), "problem", "problems"))
-	}
-	a.say(msg+".", len(errs) > 0)
-}
-
-// reportDrop says what a drop of files loaded.
-func (a *app) reportDrop(files []DroppedFile) {
-	errs, _ := a.lib.problems()
-	names := 0
-	for _, f := range files {
-		if f.Err == nil {
-			names++
-		}
-	}
-	msg := fmt.Sprintf("Loaded %d dropped %s", names, plural(names, "file", "files"))
-	if len(errs) > 0 {
-		msg += fmt.Sprintf("; %d %s (see the title screen)", len(errs), plural(len(errs), "problem", "problems"))
-	}
-	a.say(msg+".", len(errs) > 0)
-}
-
-// reloadedRun moves the run in progress onto its reloaded scenario when
-// the reload did not change how the run plays; otherwise the run goes on
-// with the version it started with.
-func (a *app) reloadedRun() {
-	if a.run == nil {
-		return
-	}
-	old := a.run.Scenario()
-	sc, ok := a.lib.find(old.ID)
-	if !ok || sc == old {
-		return
-	}
-	data, err := sim.EncodeState(a.run.State())
-	if err != nil {
-		return
-	}
-	if run, err := sim.DecodeState(sc, data); err == nil {
-		a.run = run
-		return
-	}
-	a.say(fmt.Sprintf("Your run of %q goes on with the version it started with: your edit changes how it plays. Start the path again to play the edit.", sc.Title), true)
-}
-
-// startRun begins a new run of sc, with the session's luck if one was
-// entered, and saves it.
-func (a *app) startRun(sc *scenario.Scenario) error {
-	seed := a.cfg.Seed()
-	if a.session != "" {
-		s, err := sim.SessionSeed(a.session)
-		if err != nil {
-			return err
-		}
-		seed = s
-	}
-	if a.saveKeep {
-		// The old save belongs to a scenario that is not loaded: keep it
-		// under another name rather than overwrite it.
-		if _, err := a.store.SetAside(saveDoc); err == nil || storage.IsNotFound(err) {
-			a.saveKeep = false
-		}
-	}
-	a.notice = ""
-	a.run = sim.New(sc, seed, sim.Options{Record: true, Session: a.session})
-	a.autosave()
-	return nil
-}
-
-// autosave writes the run; a failure is shown, never fatal.
-func (a *app) autosave() {
-	if a.run == nil {
-		return
-	}
-	if err := saveRun(a.store, a.run); err != nil {
-		a.say("Could not save your run: "+err.Error(), true)
-	}
-}
-
-// finish records a finished run in the history (once per run code).
-func (a *app) finish() {
-	if a.run == nil || !a.run.Done() {
-		return
-	}
-	rec, err := history.FromRun(a.run, a.now)
-	if err == nil {
-		_, err = a.history.Append(rec)
-		a.historyChanged()
-	}
-	if err != nil {
-		a.say("Could not add this run to your history: "+err.Error(), true)
-	}
-}
-
-// saveSettings stores the settings; a failure is shown, never fatal.
-func (a *app) saveSettings() {
-	if err := saveSettings(a.store, a.settings); err != nil {
-		a.settingsE = "Settings could not be saved: " + err.Error()
-		a.say(a.settingsE, true)
-		return
-	}
-	a.settingsE = ""
-}
-
 // saveScreenshot writes the screen as a PNG into the store (F12).
-func (a *app) saveScreenshot(screen *ebiten.Image) {
+func (g *Game) saveScreenshot(screen *ebiten.Image) {
+	c := g.c
 	b := screen.Bounds()
 	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	screen.ReadPixels(img.Pix)
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
-		a.say("Screenshot failed: "+err.Error(), true)
+		c.say("Screenshot failed: "+err.Error(), true)
 		return
 	}
-	name := fmt.Sprintf("screenshot-%s-%03d.png", a.now.Format("20060102-150405"), a.now.Nanosecond()/1e6)
-	if err := a.store.Write(name, buf.Bytes()); err != nil {
-		a.say("Screenshot failed: "+err.Error(), true)
+	name := fmt.Sprintf("screenshot-%s-%03d.png", c.Now.Format("20060102-150405"), c.Now.Nanosecond()/1e6)
+	if err := c.store.Write(name, buf.Bytes()); err != nil {
+		c.say("Screenshot failed: "+err.Error(), true)
 		return
 	}
-	a.say("Saved "+name+" in "+a.store.Where()+".", false)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	c.say("Saved "+name+" in "+c.store.Where()+".", false)
 }

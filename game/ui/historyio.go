@@ -8,8 +8,11 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"runwayladder/game/history"
+	"runwayladder/game/ui/kit"
+	"runwayladder/game/words"
 )
 
 // histState is what the game keeps of the history of finished runs: the
@@ -38,40 +41,40 @@ type histState struct {
 // loadHistory reads the history when the game starts. Damage is never
 // fatal: the readable records are kept and the rest is explained on the
 // title screen's problems panel.
-func (a *app) loadHistory() {
-	if a.hist.tasks == nil {
-		a.hist.tasks = &tasks{}
+func (m *model) loadHistory() {
+	if m.hist.tasks == nil {
+		m.hist.tasks = &tasks{}
 	}
-	recs, rep, err := a.history.Load()
-	a.hist.loaded, a.hist.stale = true, false
-	a.hist.gen++
+	recs, rep, err := m.history.Load()
+	m.hist.loaded, m.hist.stale = true, false
+	m.hist.gen++
 	if err != nil {
-		a.hist.recs = nil
-		a.hist.problem = fmt.Sprintf("Your history of finished runs could not be read (%v). The game goes on; finished runs may not be kept.", err)
+		m.hist.recs = nil
+		m.hist.problem = fmt.Sprintf("Your history of finished runs could not be read (%v). The game goes on; finished runs may not be kept.", err)
 		return
 	}
-	a.hist.recs = recs
+	m.hist.recs = recs
 	if rep != nil && rep.Damaged() {
-		kept := fmt.Sprintf("%d %s kept.", len(recs), plural(len(recs), "run is", "runs are"))
-		a.hist.problem = "Part of your history was damaged. " + rep.String() + " " + kept
+		kept := fmt.Sprintf("%d %s kept.", len(recs), words.Plural(len(recs), "run is", "runs are"))
+		m.hist.problem = "Part of your history was damaged. " + rep.String() + " " + kept
 	}
 }
 
 // records returns the history, read again when it changed.
-func (a *app) records() []history.Record {
-	if !a.hist.loaded || a.hist.stale {
-		recs, _, err := a.history.Load()
-		a.hist.loaded, a.hist.stale = true, false
-		a.hist.gen++
+func (m *model) records() []history.Record {
+	if !m.hist.loaded || m.hist.stale {
+		recs, _, err := m.history.Load()
+		m.hist.loaded, m.hist.stale = true, false
+		m.hist.gen++
 		if err == nil {
-			a.hist.recs = recs
+			m.hist.recs = recs
 		}
 	}
-	return a.hist.recs
+	return m.hist.recs
 }
 
 // historyChanged marks the history as changed (a run was added).
-func (a *app) historyChanged() { a.hist.stale = true }
+func (m *model) historyChanged() { m.hist.stale = true }
 
 // historyFileExts are the files a drop imports as history rather than
 // loading them as scenarios.
@@ -121,7 +124,7 @@ func (r importResult) String() string {
 		return fmt.Sprintf("%s was not imported: %v.", r.name, trimDot(r.err.Error()))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d %s added", r.name, r.added, plural(r.added, "run", "runs"))
+	fmt.Fprintf(&b, "%s: %d %s added", r.name, r.added, words.Plural(r.added, "run", "runs"))
 	if r.dup > 0 {
 		fmt.Fprintf(&b, ", %d already in your history", r.dup)
 	}
@@ -148,7 +151,7 @@ func trimDot(s string) string { return strings.TrimSuffix(strings.TrimSpace(s), 
 // the runs not yet in history. Records of a loaded scenario at its
 // installed version get what CSV leaves out (titles, the timeline) by
 // replaying their code.
-func (a *app) importHistory(name string, data []byte) importResult {
+func (m *model) importHistory(name string, data []byte) importResult {
 	res := importResult{name: name}
 	recs, rep, err := history.Import(data)
 	if rep != nil {
@@ -162,11 +165,11 @@ func (a *app) importHistory(name string, data []byte) importResult {
 		return res
 	}
 	for i := range recs {
-		if sc, ok := a.lib.find(recs[i].Scenario); ok && sc.Version == recs[i].Content {
+		if sc, ok := m.lib.find(recs[i].Scenario); ok && sc.Version == recs[i].Content {
 			_ = recs[i].Enrich(sc) // a record that does not replay is still history
 		}
 	}
-	added, dup, merr := a.history.Merge(recs)
+	added, dup, merr := m.history.Merge(recs)
 	res.added, res.dup = added, res.dup+dup
 	if merr != nil {
 		res.err = merr
@@ -174,15 +177,15 @@ func (a *app) importHistory(name string, data []byte) importResult {
 		res.err = err
 	}
 	if added > 0 {
-		a.historyChanged()
+		m.historyChanged()
 	}
 	return res
 }
 
 // importDropped imports the history files of a drop and returns the other
 // files (scenarios) for the library.
-func (a *app) importDropped(files []DroppedFile) []DroppedFile {
-	var rest []DroppedFile
+func (m *model) importDropped(files []kit.DroppedFile) []kit.DroppedFile {
+	var rest []kit.DroppedFile
 	var msgs []string
 	bad := false
 	for _, f := range files {
@@ -199,14 +202,14 @@ func (a *app) importDropped(files []DroppedFile) []DroppedFile {
 		case f.Err != nil:
 			res = importResult{name: f.Name, err: f.Err}
 		default:
-			res = a.importHistory(f.Name, f.Data)
+			res = m.importHistory(f.Name, f.Data)
 		}
 		bad = bad || res.err != nil || res.refused > 0
 		msgs = append(msgs, res.String())
-		a.hist.lastImport = &res
+		m.hist.lastImport = &res
 	}
 	if len(msgs) > 0 {
-		a.say("Imported "+strings.Join(msgs, " "), bad)
+		m.say("Imported "+strings.Join(msgs, " "), bad)
 	}
 	return rest
 }
@@ -219,8 +222,8 @@ type exportFile struct {
 
 // exportHistory writes the whole history as JSON (which imports back
 // whole) and CSV (for a spreadsheet) and says where they went.
-func (a *app) exportHistory() (string, error) {
-	recs := a.records()
+func (m *model) exportHistory(now time.Time) (string, error) {
+	recs := m.records()
 	if len(recs) == 0 {
 		return "", fmt.Errorf("there is no finished run to export yet")
 	}
@@ -231,29 +234,29 @@ func (a *app) exportHistory() (string, error) {
 	if err := history.ExportCSV(&csv, recs); err != nil {
 		return "", err
 	}
-	stamp := a.now.Format("2006-01-02-150405")
+	stamp := now.Format("2006-01-02-150405")
 	files := []exportFile{
 		{name: "runwayladder-history-" + stamp + ".json", mime: "application/json", data: js.Bytes()},
 		{name: "runwayladder-history-" + stamp + ".csv", mime: "text/csv", data: csv.Bytes()},
 	}
-	where, err := exportFiles(a, files)
+	where, err := exportFiles(m, files)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Exported %d %s as %s and %s %s.", len(recs), plural(len(recs), "run", "runs"), files[0].name, files[1].name, where), nil
+	return fmt.Sprintf("Exported %d %s as %s and %s %s.", len(recs), words.Plural(len(recs), "run", "runs"), files[0].name, files[1].name, where), nil
 }
 
 // compareMenuItem is the title's way to the compare screen.
-func compareMenuItem(a *app, t *titleScreen) menuItem {
-	recs := a.records()
+func compareMenuItem(c *Context, t *titleScreen) menuItem {
+	recs := c.records()
 	sub := "Every run you finish, side by side with the other paths"
 	if n := len(recs); n > 0 {
 		paths := map[string]bool{}
 		for i := range recs {
 			paths[recs[i].Scenario] = true
 		}
-		sub = fmt.Sprintf("Your %d %s on %d %s, as distributions", n, plural(n, "run", "runs"), len(paths), plural(len(paths), "path", "paths"))
+		sub = fmt.Sprintf("Your %d %s on %d %s, as distributions", n, words.Plural(n, "run", "runs"), len(paths), words.Plural(len(paths), "path", "paths"))
 	}
 	return menuItem{label: "Compare your paths", sub: sub,
-		do: func() (Screen, error) { return newCompare(a, t), nil }}
+		do: func() (Screen, error) { return newCompare(c, t), nil }}
 }

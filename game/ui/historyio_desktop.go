@@ -29,18 +29,18 @@ func yieldCPU() {}
 // (~/.config/runwayladder/exports) and says where. A store that is not a
 // folder (memory, when the config folder cannot be used) keeps the files
 // as documents of its own.
-func exportFiles(a *app, files []exportFile) (string, error) {
+func exportFiles(m *model, files []exportFile) (string, error) {
 	dir := ""
-	if p, ok := a.store.(interface{ Path() string }); ok {
+	if p, ok := m.store.(interface{ Path() string }); ok {
 		dir = filepath.Join(p.Path(), "exports")
 	}
 	if dir == "" {
 		for _, f := range files {
-			if err := a.store.Write(f.name, f.data); err != nil {
+			if err := m.store.Write(f.name, f.data); err != nil {
 				return "", fmt.Errorf("could not export: %w", err)
 			}
 		}
-		return "in " + a.store.Where(), nil
+		return "in " + m.store.Where(), nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("could not export: %w", err)

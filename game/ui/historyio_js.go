@@ -37,7 +37,7 @@ func yieldCPU() {
 }
 
 // exportFiles offers each file of an export as a download.
-func exportFiles(_ *app, files []exportFile) (string, error) {
+func exportFiles(_ *model, files []exportFile) (string, error) {
 	for _, f := range files {
 		if err := webDownload(f.name, f.mime, f.data); err != nil {
 			return "", err

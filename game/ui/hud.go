@@ -9,6 +9,8 @@ import (
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/game/ui/kit"
+	"runwayladder/game/words"
 )
 
 // hudStats returns the stats the HUD lists: visible ones, without those a
@@ -37,7 +39,7 @@ func statBar(s *scenario.Stat, v float64) (bool, float64) {
 	}
 	switch s.Unit {
 	case scenario.Plain, scenario.Percent, scenario.Fraction:
-		return true, clamp01((v - s.Min) / (s.Max - s.Min))
+		return true, kit.Clamp01((v - s.Min) / (s.Max - s.Min))
 	}
 	return false, 0
 }
@@ -45,7 +47,7 @@ func statBar(s *scenario.Stat, v float64) (bool, float64) {
 // healthColour colours a bar by how good its fill is for the player:
 // green when comfortable, blue in the middle, amber when low, red when
 // critical (reversed for stats where lower is better).
-func healthColour(pal Palette, better int, frac float64) color.RGBA {
+func healthColour(pal kit.Palette, better int, frac float64) color.RGBA {
 	if better < 0 {
 		frac = 1 - frac
 	} else if better == 0 {
@@ -63,51 +65,51 @@ func healthColour(pal Palette, better int, frac float64) color.RGBA {
 }
 
 // statRowHeight is a HUD row's height: with a bar, or compact.
-func statRowHeight(st *style, compact bool) float64 {
+func statRowHeight(st *kit.Style, compact bool) float64 {
 	if compact {
-		return lineH(st.label) + st.d(5)
+		return kit.LineH(st.Label) + st.D(5)
 	}
-	return lineH(st.bodyBold) + st.d(14)
+	return kit.LineH(st.BodyBold) + st.D(14)
 }
 
 // statsHead is the height of the stats panel's heading and padding.
-func statsHead(st *style) float64 { return st.d(16) + lineH(st.label) + st.d(8) }
+func statsHead(st *kit.Style) float64 { return st.D(16) + kit.LineH(st.Label) + st.D(8) }
 
 // statsHeight is the height of the stats panel for n stats.
-func statsHeight(st *style, n int, compact bool) float64 {
-	return statsHead(st) + float64(n)*statRowHeight(st, compact) + st.d(12)
+func statsHeight(st *kit.Style, n int, compact bool) float64 {
+	return statsHead(st) + float64(n)*statRowHeight(st, compact) + st.D(12)
 }
 
 // statsView is the scrolling area of the stats panel's rows.
-func statsView(st *style, r Rect) Rect {
-	return Rect{r.X + st.d(6), r.Y + statsHead(st), r.W - st.d(12), r.H - statsHead(st) - st.d(8)}
+func statsView(st *kit.Style, r kit.Rect) kit.Rect {
+	return kit.Rect{X: r.X + st.D(6), Y: r.Y + statsHead(st), W: r.W - st.D(12), H: r.H - statsHead(st) - st.D(8)}
 }
 
 // statRows returns the rectangle of each stat row, scrolled by off.
-func statRows(st *style, r Rect, n int, compact bool, off float64) []Rect {
+func statRows(st *kit.Style, r kit.Rect, n int, compact bool, off float64) []kit.Rect {
 	v := statsView(st, r)
 	rh := statRowHeight(st, compact)
-	out := make([]Rect, n)
+	out := make([]kit.Rect, n)
 	for i := range out {
-		out[i] = Rect{r.X + st.d(14), v.Y + float64(i)*rh - off, r.W - st.d(28), rh}
+		out[i] = kit.Rect{X: r.X + st.D(14), Y: v.Y + float64(i)*rh - off, W: r.W - st.D(28), H: rh}
 	}
 	return out
 }
 
 // drawStats draws the HUD: each stat with its icon, label, value and a bar
 // when its range means something. Rows scroll when the panel is short.
-func (a *app) drawStats(dst *ebiten.Image, r Rect, run *sim.Run, stats []int, compact bool, hover int, off float64) {
-	st := a.style()
-	pal := st.pal
+func (c *Context) drawStats(dst *ebiten.Image, r kit.Rect, run *sim.Run, stats []int, compact bool, hover int, off float64) {
+	st := c.Style()
+	pal := st.Pal
 	sc := run.Scenario()
-	a.panel(dst, r)
-	in := r.InsetXY(st.d(14), st.d(16))
-	a.paint.text(dst, "YOUR SITUATION", st.label, in.X, in.Y, pal.Muted, in)
+	kit.Panel(c.Context, dst, r)
+	in := r.InsetXY(st.D(14), st.D(16))
+	c.Paint.Text(dst, "YOUR SITUATION", st.Label, in.X, in.Y, pal.Muted, in)
 	view := statsView(st, r)
-	clip := clipTo(dst, view)
-	valFace, labelFace := st.bodyBold, st.small
+	clip := kit.ClipTo(dst, view)
+	valFace, labelFace := st.BodyBold, st.Small
 	if compact {
-		valFace, labelFace = st.label, st.small
+		valFace, labelFace = st.Label, st.Small
 	}
 	for i, row := range statRows(st, r, len(stats), compact, off) {
 		if row.Bottom() < view.Y || row.Y > view.Bottom() {
@@ -116,29 +118,29 @@ func (a *app) drawStats(dst *ebiten.Image, r Rect, run *sim.Run, stats []int, co
 		s := &sc.Stats[stats[i]]
 		v := run.Value(stats[i])
 		if i == hover {
-			a.paint.round(clip, row.InsetXY(-st.d(6), 0), st.d(6), pal.Raised)
+			c.Paint.Round(clip, row.InsetXY(-st.D(6), 0), st.D(6), pal.Raised)
 		}
-		lh := lineH(valFace)
-		ih := math.Min(st.d(18), lh)
-		lineY := row.Y + st.d(3)
+		lh := kit.LineH(valFace)
+		ih := math.Min(st.D(18), lh)
+		lineY := row.Y + st.D(3)
 		if compact {
 			lineY = row.Y + (row.H-lh)/2
 		}
-		drawIcon(a.paint, clip, s.Icon, Rect{row.X, lineY + (lh-ih)/2, ih, ih}, pal.Icon)
+		kit.DrawIcon(c.Paint, clip, s.Icon, kit.Rect{X: row.X, Y: lineY + (lh-ih)/2, W: ih, H: ih}, pal.Icon)
 		val := sim.FormatValue(v, s.Unit)
-		vw := textWidth(val, valFace)
-		labelBox := Rect{row.X + ih + st.d(8), lineY, row.W - ih - st.d(8) - vw - st.d(8), lh}
-		label := ellipsize(s.Label, labelFace, labelBox.W)
-		a.paint.textCut(clip, label, labelFace, labelBox.X, lineY+(lh-lineH(labelFace))/2, pal.Text, view)
-		a.paint.textCut(clip, val, valFace, row.Right()-vw, lineY, pal.Text, view)
+		vw := kit.TextWidth(val, valFace)
+		labelBox := kit.Rect{X: row.X + ih + st.D(8), Y: lineY, W: row.W - ih - st.D(8) - vw - st.D(8), H: lh}
+		label := kit.Ellipsize(s.Label, labelFace, labelBox.W)
+		c.Paint.TextCut(clip, label, labelFace, labelBox.X, lineY+(lh-kit.LineH(labelFace))/2, pal.Text, view)
+		c.Paint.TextCut(clip, val, valFace, row.Right()-vw, lineY, pal.Text, view)
 		if ok, frac := statBar(s, v); ok && !compact {
-			bar := Rect{labelBox.X, lineY + lh + st.d(2), row.Right() - labelBox.X, st.d(4)}
-			a.meter(clip, bar, frac, healthColour(pal, s.Better, frac))
+			bar := kit.Rect{X: labelBox.X, Y: lineY + lh + st.D(2), W: row.Right() - labelBox.X, H: st.D(4)}
+			kit.Meter(c.Context, clip, bar, frac, healthColour(pal, s.Better, frac))
 		}
 	}
 	content := float64(len(stats)) * statRowHeight(st, compact)
-	a.fadeEdges(clip, view, content, off, pal.Panel)
-	a.scrollbar(dst, view, r.Right()-st.d(9), 0, content, off)
+	kit.FadeEdges(c.Context, clip, view, content, off, pal.Panel)
+	kit.Scrollbar(c.Context, dst, view, r.Right()-st.D(9), 0, content, off)
 }
 
 // runwayMonths is the months of cash left at the current net burn, or
@@ -153,7 +155,7 @@ func runwayMonths(run *sim.Run) float64 {
 }
 
 // runwayColour turns amber under six months and red under three.
-func runwayColour(pal Palette, months float64) color.RGBA {
+func runwayColour(pal kit.Palette, months float64) color.RGBA {
 	switch {
 	case months < 3:
 		return pal.Bad
@@ -165,27 +167,27 @@ func runwayColour(pal Palette, months float64) color.RGBA {
 
 // runwayHeight is the height of the runway gauge panel; compact drops
 // the scale under the gauge and uses a smaller figure.
-func runwayHeight(st *style, raising, compact bool) float64 {
+func runwayHeight(st *kit.Style, raising, compact bool) float64 {
 	// These sums follow drawRunway line by line.
-	h := st.d(16) + lineH(st.label) + st.d(6) + lineH(st.title) + st.d(10) + st.d(10) + st.d(8) + lineH(st.tiny) + st.d(8) + lineH(st.small) + st.d(16)
+	h := st.D(16) + kit.LineH(st.Label) + st.D(6) + kit.LineH(st.Title) + st.D(10) + st.D(10) + st.D(8) + kit.LineH(st.Tiny) + st.D(8) + kit.LineH(st.Small) + st.D(16)
 	if compact {
-		h = st.d(14) + lineH(st.heading) + st.d(8) + st.d(10) + st.d(8) + lineH(st.small) + st.d(14)
+		h = st.D(14) + kit.LineH(st.Heading) + st.D(8) + st.D(10) + st.D(8) + kit.LineH(st.Small) + st.D(14)
 	}
 	if raising {
-		h += lineH(st.small) + st.d(4)
+		h += kit.LineH(st.Small) + st.D(4)
 	}
 	return h
 }
 
 // drawRunway draws the runway gauge: months of cash left on a scale to
 // 24, with red and amber zones.
-func (a *app) drawRunway(dst *ebiten.Image, r Rect, run *sim.Run, compact bool) {
-	st := a.style()
-	pal := st.pal
+func (c *Context) drawRunway(dst *ebiten.Image, r kit.Rect, run *sim.Run, compact bool) {
+	st := c.Style()
+	pal := st.Pal
 	sc := run.Scenario()
 	f := sc.Funding
-	a.panel(dst, r)
-	in := r.InsetXY(st.d(14), st.d(16))
+	kit.Panel(c.Context, dst, r)
+	in := r.InsetXY(st.D(14), st.D(16))
 	months := runwayMonths(run)
 	clr := runwayColour(pal, months)
 	big := "Profitable"
@@ -194,38 +196,38 @@ func (a *app) drawRunway(dst *ebiten.Image, r Rect, run *sim.Run, compact bool) 
 	}
 	y := in.Y
 	if compact {
-		in = r.InsetXY(st.d(14), st.d(14))
+		in = r.InsetXY(st.D(14), st.D(14))
 		y = in.Y
-		bw := textWidth(big, st.heading)
-		drawIcon(a.paint, dst, "runway", Rect{in.X, y + (lineH(st.heading)-st.d(16))/2, st.d(16), st.d(16)}, pal.Muted)
-		a.paint.textIn(dst, "RUNWAY", st.label, Rect{in.X + st.d(22), y, in.W - bw - st.d(30), lineH(st.heading)}, 0, pal.Muted)
-		a.paint.text(dst, big, st.heading, in.Right()-bw, y, clr, in)
-		y += lineH(st.heading) + st.d(8)
+		bw := kit.TextWidth(big, st.Heading)
+		kit.DrawIcon(c.Paint, dst, "runway", kit.Rect{X: in.X, Y: y + (kit.LineH(st.Heading)-st.D(16))/2, W: st.D(16), H: st.D(16)}, pal.Muted)
+		c.Paint.TextIn(dst, "RUNWAY", st.Label, kit.Rect{X: in.X + st.D(22), Y: y, W: in.W - bw - st.D(30), H: kit.LineH(st.Heading)}, 0, pal.Muted)
+		c.Paint.Text(dst, big, st.Heading, in.Right()-bw, y, clr, in)
+		y += kit.LineH(st.Heading) + st.D(8)
 	} else {
-		drawIcon(a.paint, dst, "runway", Rect{in.X, y - st.d(1), st.d(16), st.d(16)}, pal.Muted)
-		a.paint.text(dst, "RUNWAY", st.label, in.X+st.d(22), y, pal.Muted, in)
-		y += lineH(st.label) + st.d(6)
-		a.paint.text(dst, ellipsize(big, st.title, in.W), st.title, in.X, y, clr, in)
-		y += lineH(st.title) + st.d(10)
+		kit.DrawIcon(c.Paint, dst, "runway", kit.Rect{X: in.X, Y: y - st.D(1), W: st.D(16), H: st.D(16)}, pal.Muted)
+		c.Paint.Text(dst, "RUNWAY", st.Label, in.X+st.D(22), y, pal.Muted, in)
+		y += kit.LineH(st.Label) + st.D(6)
+		c.Paint.Text(dst, kit.Ellipsize(big, st.Title, in.W), st.Title, in.X, y, clr, in)
+		y += kit.LineH(st.Title) + st.D(10)
 	}
 	const scale = 24.0
-	g := Rect{in.X, y, in.W, st.d(10)}
-	a.paint.round(dst, g, g.H/2, pal.Sunken)
-	zone := func(from, to float64, c color.RGBA) {
+	g := kit.Rect{X: in.X, Y: y, W: in.W, H: st.D(10)}
+	c.Paint.Round(dst, g, g.H/2, pal.Sunken)
+	zone := func(from, to float64, zc color.RGBA) {
 		x0, x1 := g.X+g.W*from/scale, g.X+g.W*to/scale
-		a.paint.rect(dst, Rect{x0, g.Y + g.H*0.35, x1 - x0, g.H * 0.3}, alpha(c, 0.55))
+		c.Paint.FillRect(dst, kit.Rect{X: x0, Y: g.Y + g.H*0.35, W: x1 - x0, H: g.H * 0.3}, kit.Alpha(zc, 0.55))
 	}
 	zone(0, 3, pal.Bad)
 	zone(3, 6, pal.Warn)
 	frac := 1.0
 	if !math.IsInf(months, 1) {
-		frac = clamp01(months / scale)
+		frac = kit.Clamp01(months / scale)
 	}
-	a.paint.round(dst, Rect{g.X, g.Y, math.Max(g.W*frac, g.H), g.H}, g.H/2, clr)
+	c.Paint.Round(dst, kit.Rect{X: g.X, Y: g.Y, W: math.Max(g.W*frac, g.H), H: g.H}, g.H/2, clr)
 	mx := g.X + g.W*frac
-	a.paint.circle(dst, math.Min(math.Max(mx, g.X+g.H/2), g.Right()-g.H/2), g.Y+g.H/2, g.H*0.85, clr)
-	a.paint.ring(dst, math.Min(math.Max(mx, g.X+g.H/2), g.Right()-g.H/2), g.Y+g.H/2, g.H*0.85, st.d(2), pal.Panel)
-	y += g.H + st.d(8)
+	c.Paint.Circle(dst, math.Min(math.Max(mx, g.X+g.H/2), g.Right()-g.H/2), g.Y+g.H/2, g.H*0.85, clr)
+	c.Paint.Ring(dst, math.Min(math.Max(mx, g.X+g.H/2), g.Right()-g.H/2), g.Y+g.H/2, g.H*0.85, st.D(2), pal.Panel)
+	y += g.H + st.D(8)
 	if !compact {
 		// The scale: the red and amber zones end at 3 and 6 months.
 		for _, t := range []float64{0, 3, 6, 12, 24} {
@@ -233,37 +235,37 @@ func (a *app) drawRunway(dst *ebiten.Image, r Rect, run *sim.Run, compact bool) 
 			if t == 24 {
 				lbl = "24+ mo"
 			}
-			w := textWidth(lbl, st.tiny)
+			w := kit.TextWidth(lbl, st.Tiny)
 			x := g.X + g.W*t/scale - w/2
 			x = math.Min(math.Max(x, g.X), g.Right()-w)
-			a.paint.text(dst, lbl, st.tiny, x, y, pal.Faint, in)
+			c.Paint.Text(dst, lbl, st.Tiny, x, y, pal.Faint, in)
 		}
-		y += lineH(st.tiny) + st.d(8)
+		y += kit.LineH(st.Tiny) + st.D(8)
 	}
 	net := run.Value(f.Burn) - run.Value(f.Revenue)
 	line := fmt.Sprintf("Cash %s · net burn %s/mo", sim.FormatValue(run.Value(f.Cash), scenario.Money), sim.FormatValue(math.Max(net, 0), scenario.Money))
 	if net <= 0 {
 		line = fmt.Sprintf("Cash %s · revenue covers the burn", sim.FormatValue(run.Value(f.Cash), scenario.Money))
 	}
-	a.paint.text(dst, ellipsize(line, st.small, in.W), st.small, in.X, y, pal.Muted, in)
-	y += lineH(st.small) + st.d(4)
+	c.Paint.Text(dst, kit.Ellipsize(line, st.Small, in.W), st.Small, in.X, y, pal.Muted, in)
+	y += kit.LineH(st.Small) + st.D(4)
 	if round, m := run.Raising(); round >= 0 {
 		rd := &f.Rounds[round]
-		a.paint.text(dst, ellipsize(fmt.Sprintf("Raising the %s: month %d of about %d", rd.Label, m+1, rd.Months), st.small, in.W), st.small, in.X, y, pal.Accent, in)
+		c.Paint.Text(dst, kit.Ellipsize(fmt.Sprintf("Raising the %s: month %d of about %d", rd.Label, m+1, rd.Months), st.Small, in.W), st.Small, in.X, y, pal.Accent, in)
 	}
 }
 
 // ladderHeight is the height the ladder panel wants for n levels.
-func ladderHeight(st *style, n int, rung float64) float64 {
-	return st.d(16) + lineH(st.label) + st.d(10) + float64(n)*rung + st.d(8) + 3*lineH(st.small)*1.25 + st.d(14)
+func ladderHeight(st *kit.Style, n int, rung float64) float64 {
+	return st.D(16) + kit.LineH(st.Label) + st.D(10) + float64(n)*rung + st.D(8) + 3*kit.LineH(st.Small)*1.25 + st.D(14)
 }
 
 // ladderRung is the spacing of rungs: roomy, or tight when space is short.
-func ladderRung(st *style, tight bool) float64 {
+func ladderRung(st *kit.Style, tight bool) float64 {
 	if tight {
-		return math.Max(lineH(st.small), st.d(17))
+		return math.Max(kit.LineH(st.Small), st.D(17))
 	}
-	return lineH(st.small) + st.d(10)
+	return kit.LineH(st.Small) + st.D(10)
 }
 
 // lastRatingLabel names the last calibration rating, or "".
@@ -286,24 +288,24 @@ func nextCalibration(ld *scenario.Ladder, month int) int {
 
 // drawLadder draws the promotion ladder: each level a rung, yours marked,
 // with time in level, the last rating and the next calibration.
-func (a *app) drawLadder(dst *ebiten.Image, r Rect, run *sim.Run, rung float64) {
-	st := a.style()
-	pal := st.pal
+func (c *Context) drawLadder(dst *ebiten.Image, r kit.Rect, run *sim.Run, rung float64) {
+	st := c.Style()
+	pal := st.Pal
 	sc := run.Scenario()
 	ld := sc.Ladder
-	a.panel(dst, r)
-	in := r.InsetXY(st.d(14), st.d(16))
+	kit.Panel(c.Context, dst, r)
+	in := r.InsetXY(st.D(14), st.D(16))
 	y := in.Y
-	drawIcon(a.paint, dst, "level", Rect{in.X, y - st.d(1), st.d(16), st.d(16)}, pal.Muted)
-	a.paint.text(dst, "PROMOTION LADDER", st.label, in.X+st.d(22), y, pal.Muted, in)
-	y += lineH(st.label) + st.d(10)
+	kit.DrawIcon(c.Paint, dst, "level", kit.Rect{X: in.X, Y: y - st.D(1), W: st.D(16), H: st.D(16)}, pal.Muted)
+	c.Paint.Text(dst, "PROMOTION LADDER", st.Label, in.X+st.D(22), y, pal.Muted, in)
+	y += kit.LineH(st.Label) + st.D(10)
 	lvl := int(math.Round(run.Value(ld.Level)))
 	lvl = min(max(lvl, 0), len(ld.Levels)-1)
 	n := len(ld.Levels)
-	railX0, railX1 := in.X+st.d(4), in.X+st.d(30)
+	railX0, railX1 := in.X+st.D(4), in.X+st.D(30)
 	top, bottom := y+rung*0.5, y+rung*(float64(n)-0.5)
-	a.paint.line(dst, railX0, top-rung*0.4, railX0, bottom+rung*0.4, st.d(2.5), pal.Border)
-	a.paint.line(dst, railX1, top-rung*0.4, railX1, bottom+rung*0.4, st.d(2.5), pal.Border)
+	c.Paint.Line(dst, railX0, top-rung*0.4, railX0, bottom+rung*0.4, st.D(2.5), pal.Border)
+	c.Paint.Line(dst, railX1, top-rung*0.4, railX1, bottom+rung*0.4, st.D(2.5), pal.Border)
 	for i := 0; i < n; i++ {
 		level := n - 1 - i // the top rung is the highest level
 		cy := y + rung*(float64(i)+0.5)
@@ -314,61 +316,61 @@ func (a *app) drawLadder(dst *ebiten.Image, r Rect, run *sim.Run, rung float64) 
 		if level == lvl {
 			clr, txt = pal.Accent, pal.Text
 		}
-		a.paint.line(dst, railX0, cy, railX1, cy, st.d(2.5), clr)
+		c.Paint.Line(dst, railX0, cy, railX1, cy, st.D(2.5), clr)
 		label := ld.Levels[level].Title
-		box := Rect{railX1 + st.d(12), cy - lineH(st.small)/2, in.Right() - railX1 - st.d(12), lineH(st.small)}
-		face := st.small
+		box := kit.Rect{X: railX1 + st.D(12), Y: cy - kit.LineH(st.Small)/2, W: in.Right() - railX1 - st.D(12), H: kit.LineH(st.Small)}
+		face := st.Small
 		if level == lvl {
-			a.paint.circle(dst, (railX0+railX1)/2, cy, st.d(5.5), pal.Accent)
+			c.Paint.Circle(dst, (railX0+railX1)/2, cy, st.D(5.5), pal.Accent)
 			pay := sim.FormatValue(ld.Levels[level].Pay, scenario.Money) + "/mo"
-			pw := textWidth(pay, st.small)
-			if box.W-pw-st.d(8) > textWidth(label, face)*0.6 {
-				a.paint.text(dst, pay, st.small, box.Right()-pw, box.Y, pal.Muted, box)
-				box.W -= pw + st.d(8)
+			pw := kit.TextWidth(pay, st.Small)
+			if box.W-pw-st.D(8) > kit.TextWidth(label, face)*0.6 {
+				c.Paint.Text(dst, pay, st.Small, box.Right()-pw, box.Y, pal.Muted, box)
+				box.W -= pw + st.D(8)
 			}
 		}
-		a.paint.textIn(dst, label, face, box, 0, txt)
+		c.Paint.TextIn(dst, label, face, box, 0, txt)
 	}
-	y += float64(n)*rung + st.d(8)
+	y += float64(n)*rung + st.D(8)
 	mil := int(run.Builtin(scenario.VarMonthsInLevel))
-	line1 := fmt.Sprintf("%d %s in level", mil, plural(mil, "month", "months"))
+	line1 := fmt.Sprintf("%d %s in level", mil, words.Plural(mil, "month", "months"))
 	if max := ld.Levels[lvl].MaxMonths; max > 0 {
 		line1 += fmt.Sprintf(" · up or out at %d", max)
 	}
-	a.paint.text(dst, ellipsize(line1, st.small, in.W), st.small, in.X, y, pal.Muted, in)
-	y += lineH(st.small) * 1.25
+	c.Paint.Text(dst, kit.Ellipsize(line1, st.Small, in.W), st.Small, in.X, y, pal.Muted, in)
+	y += kit.LineH(st.Small) * 1.25
 	line2 := "No rating yet"
 	if l := lastRatingLabel(run); l != "" {
 		line2 = "Last rating: " + l
 	}
-	a.paint.text(dst, ellipsize(line2, st.small, in.W), st.small, in.X, y, pal.Muted, in)
-	y += lineH(st.small) * 1.25
+	c.Paint.Text(dst, kit.Ellipsize(line2, st.Small, in.W), st.Small, in.X, y, pal.Muted, in)
+	y += kit.LineH(st.Small) * 1.25
 	line3 := "Calibration at the end of this month"
 	if nc := nextCalibration(ld, run.Month()); nc > 0 {
-		line3 = fmt.Sprintf("Next calibration in %d %s", nc, plural(nc, "month", "months"))
+		line3 = fmt.Sprintf("Next calibration in %d %s", nc, words.Plural(nc, "month", "months"))
 	}
-	a.paint.text(dst, ellipsize(line3, st.small, in.W), st.small, in.X, y, pal.Muted, in)
+	c.Paint.Text(dst, kit.Ellipsize(line3, st.Small, in.W), st.Small, in.X, y, pal.Muted, in)
 }
 
 // fightHeight is the height of the resource-fight view for n teams.
 // A preview (before the pick) ends with a line saying what it shows.
-func fightHeight(st *style, n int, preview bool) float64 {
-	h := lineH(st.label) + st.d(8) + st.d(14) + st.d(10) + float64(n)*(lineH(st.small)+st.d(6))
+func fightHeight(st *kit.Style, n int, preview bool) float64 {
+	h := kit.LineH(st.Label) + st.D(8) + st.D(14) + st.D(10) + float64(n)*(kit.LineH(st.Small)+st.D(6))
 	if preview {
-		h += st.d(2) + lineH(st.tiny)
+		h += st.D(2) + kit.LineH(st.Tiny)
 	}
 	return h
 }
 
 // drawFight shows who contests the pool: each team's share of the
 // expected split (before luck and before the player's option).
-func (a *app) drawFight(dst *ebiten.Image, r Rect, teams []sim.Team, pool string, halves int, shares bool) {
-	st := a.style()
-	pal := st.pal
+func (c *Context) drawFight(dst *ebiten.Image, r kit.Rect, teams []sim.Team, pool string, halves int, shares bool) {
+	st := c.Style()
+	pal := st.Pal
 	y := r.Y
 	head := "AT STAKE: " + pool
-	a.paint.text(dst, ellipsize(head, st.label, r.W), st.label, r.X, y, pal.Accent, r)
-	y += lineH(st.label) + st.d(8)
+	c.Paint.Text(dst, kit.Ellipsize(head, st.Label, r.W), st.Label, r.X, y, pal.Accent, r)
+	y += kit.LineH(st.Label) + st.D(8)
 	share := make([]float64, len(teams))
 	total := 0.0
 	for i, t := range teams {
@@ -384,44 +386,44 @@ func (a *app) drawFight(dst *ebiten.Image, r Rect, teams []sim.Team, pool string
 			share[i] /= total
 		}
 	}
-	bar := Rect{r.X, y, r.W, st.d(14)}
-	a.paint.round(dst, bar, st.d(4), pal.Sunken)
+	bar := kit.Rect{X: r.X, Y: y, W: r.W, H: st.D(14)}
+	c.Paint.Round(dst, bar, st.D(4), pal.Sunken)
 	x := bar.X
 	for i := range teams {
 		w := bar.W * share[i]
-		c := pal.Series[(i+1)%len(pal.Series)]
+		clr := pal.Series[(i+1)%len(pal.Series)]
 		if teams[i].You {
-			c = pal.Accent
+			clr = pal.Accent
 		}
-		if w > st.d(1) {
-			a.paint.rect(dst, Rect{x, bar.Y, w - st.d(1), bar.H}, c)
+		if w > st.D(1) {
+			c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: w - st.D(1), H: bar.H}, clr)
 		}
 		x += w
 	}
-	y += bar.H + st.d(10)
+	y += bar.H + st.D(10)
 	for i, t := range teams {
-		c := pal.Series[(i+1)%len(pal.Series)]
+		tc := pal.Series[(i+1)%len(pal.Series)]
 		if t.You {
-			c = pal.Accent
+			tc = pal.Accent
 		}
-		a.paint.round(dst, Rect{r.X, y + lineH(st.small)/2 - st.d(5), st.d(10), st.d(10)}, st.d(2), c)
+		c.Paint.Round(dst, kit.Rect{X: r.X, Y: y + kit.LineH(st.Small)/2 - st.D(5), W: st.D(10), H: st.D(10)}, st.D(2), tc)
 		pct := fmt.Sprintf("%.0f%%", share[i]*100)
 		eff := fmt.Sprintf("effort %.0f", t.Effort)
-		pw := textWidth(pct, st.small)
-		ew := textWidth(eff, st.small)
-		name := Rect{r.X + st.d(18), y, r.W - st.d(18) - pw - ew - st.d(24), lineH(st.small)}
+		pw := kit.TextWidth(pct, st.Small)
+		ew := kit.TextWidth(eff, st.Small)
+		name := kit.Rect{X: r.X + st.D(18), Y: y, W: r.W - st.D(18) - pw - ew - st.D(24), H: kit.LineH(st.Small)}
 		clr := pal.Text
 		if !t.You {
 			clr = pal.Muted
 		}
-		a.paint.textIn(dst, t.Name, st.small, name, 0, clr)
-		a.paint.text(dst, eff, st.small, r.Right()-pw-ew-st.d(12), y, pal.Faint, r)
-		a.paint.text(dst, pct, st.small, r.Right()-pw, y, clr, r)
-		y += lineH(st.small) + st.d(6)
+		c.Paint.TextIn(dst, t.Name, st.Small, name, 0, clr)
+		c.Paint.Text(dst, eff, st.Small, r.Right()-pw-ew-st.D(12), y, pal.Faint, r)
+		c.Paint.Text(dst, pct, st.Small, r.Right()-pw, y, clr, r)
+		y += kit.LineH(st.Small) + st.D(6)
 	}
 	if !shares {
 		note := "Expected split before your choice and luck; effort wins share."
-		a.paint.text(dst, ellipsize(note, st.tiny, r.W), st.tiny, r.X, y+st.d(2), pal.Faint, r)
+		c.Paint.Text(dst, kit.Ellipsize(note, st.Tiny, r.W), st.Tiny, r.X, y+st.D(2), pal.Faint, r)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"runwayladder/game/ui/kit"
 )
 
 // importScreen imports a history file: another machine's, or a workshop
@@ -15,65 +17,83 @@ import (
 // path typed; either way the screen says what was added, what was already
 // there and what was refused.
 type importScreen struct {
-	a    *app
-	back Screen
-	path []rune
-	err  string
-	nav  nav
+	plainScreen
+	back    Screen
+	path    kit.Field
+	nav     kit.Focus
+	buttons []kit.Button
 }
 
-func newImport(a *app, back Screen) *importScreen {
-	a.hist.lastImport = nil
-	return &importScreen{a: a, back: back}
+// newImport opens the import screen; the report of an earlier visit is
+// dropped.
+func newImport(c *Context, back Screen) *importScreen {
+	c.hist.lastImport = nil
+	s := &importScreen{back: back,
+		path: kit.Field{Limit: maxImportPathRunes, Keep: func(r rune) (rune, bool) { return r, unicode.IsPrint(r) },
+			Placeholder: "e.g. ~/Downloads/runwayladder-history.json", Hint: "A path to a file on this computer. Enter imports it."},
+		buttons: []kit.Button{{Label: "Import this file", Key: "Enter", Primary: true}, {Label: "Back", Key: "Esc"}},
+	}
+	if !canImportPath {
+		s.buttons = s.buttons[1:]
+	}
+	return s
+}
+
+// Name implements Screen.
+func (s *importScreen) Name() string { return "import" }
+
+// Targets implements Screen: the buttons.
+func (s *importScreen) Targets(c *Context) []kit.Target {
+	l := layImport(c.Bounds(), c.Style())
+	var out []kit.Target
+	for i, r := range l.buttons {
+		out = append(out, s.buttons[i].Target(r))
+	}
+	return out
 }
 
 const maxImportPathRunes = 1024
 
 type importLayout struct {
-	header, intro, field, msg, report Rect
-	buttons                           []Rect
+	header, intro, field, msg, report kit.Rect
+	buttons                           []kit.Rect
 }
 
-func layImport(b Rect, st *style) importLayout {
+func layImport(b kit.Rect, st *kit.Style) importLayout {
 	var l importLayout
-	body := b.InsetXY(st.d(32), st.d(24))
-	l.header, body = body.CutTop(headerHeight(st, true))
-	_, body = body.CutTop(st.d(22))
-	w := math.Min(body.W, st.d(760))
-	l.intro = Rect{body.X, body.Y, w, textHeight(4, st.body, 1.35)}
-	y := l.intro.Bottom() + st.d(16)
+	body := b.InsetXY(st.D(32), st.D(24))
+	l.header, body = body.CutTop(kit.HeaderHeight(st, true))
+	_, body = body.CutTop(st.D(22))
+	w := math.Min(body.W, st.D(760))
+	l.intro = kit.Rect{X: body.X, Y: body.Y, W: w, H: kit.TextHeight(4, st.Body, 1.35)}
+	y := l.intro.Bottom() + st.D(16)
 	if canImportPath {
-		l.field = Rect{body.X, y, w, st.d(58)}
-		l.msg = Rect{body.X, l.field.Bottom() + st.d(10), w, textHeight(2, st.small, 1.3)}
-		y = l.msg.Bottom() + st.d(16)
+		l.field = kit.Rect{X: body.X, Y: y, W: w, H: st.D(58)}
+		l.msg = kit.Rect{X: body.X, Y: l.field.Bottom() + st.D(10), W: w, H: kit.TextHeight(2, st.Small, 1.3)}
+		y = l.msg.Bottom() + st.D(16)
 	}
-	bw := math.Min((w-st.d(12))/2, st.d(220))
+	bw := math.Min((w-st.D(12))/2, st.D(220))
 	for i := 0; i < 2; i++ {
-		l.buttons = append(l.buttons, Rect{body.X + float64(i)*(bw+st.d(12)), y, bw, st.d(46)})
+		l.buttons = append(l.buttons, kit.Rect{X: body.X + float64(i)*(bw+st.D(12)), Y: y, W: bw, H: st.D(46)})
 	}
 	if !canImportPath {
 		l.buttons = l.buttons[1:]
 	}
-	y += st.d(46) + st.d(22)
-	l.report = Rect{body.X, y, w, math.Max(body.Bottom()-y, 0)}
+	y += st.D(46) + st.D(22)
+	l.report = kit.Rect{X: body.X, Y: y, W: w, H: math.Max(body.Bottom()-y, 0)}
 	return l
 }
 
 // Update implements Screen.
-func (s *importScreen) Update(in Input) (Screen, error) {
-	a := s.a
-	l := layImport(a.bounds(), a.style())
+func (s *importScreen) Update(c *Context, in kit.Input) (Screen, error) {
+	l := layImport(c.Bounds(), c.Style())
 	if in.Back {
 		return s.back, nil
 	}
 	if canImportPath {
-		var changed bool
-		s.path, changed = typeInto(s.path, in, maxImportPathRunes, func(r rune) (rune, bool) { return r, unicode.IsPrint(r) })
-		if changed {
-			s.err = ""
-		}
+		s.path.Type(in)
 		if in.Confirm {
-			return s.use()
+			return s.use(c)
 		}
 	}
 	nin := in
@@ -81,13 +101,13 @@ func (s *importScreen) Update(in Input) (Screen, error) {
 	if canImportPath {
 		nin.Confirm = false
 	}
-	i := s.nav.update(nin, l.buttons, nil, 1)
+	i := s.nav.Update(nin, l.buttons, nil, 1)
 	if !canImportPath && i >= 0 {
 		i++
 	}
 	switch i {
 	case 0:
-		return s.use()
+		return s.use(c)
 	case 1:
 		return s.back, nil
 	}
@@ -95,11 +115,11 @@ func (s *importScreen) Update(in Input) (Screen, error) {
 }
 
 // use imports the file at the typed path.
-func (s *importScreen) use() (Screen, error) {
-	p := strings.TrimSpace(string(s.path))
+func (s *importScreen) use(c *Context) (Screen, error) {
+	p := strings.TrimSpace(string(s.path.Value))
 	p = strings.Trim(p, `"'`)
 	if p == "" {
-		s.err = "Type the path of a .json or .csv history file, or drop the file on this window."
+		s.path.Err = "Type the path of a .json or .csv history file, or drop the file on this window."
 		return s, nil
 	}
 	if strings.HasPrefix(p, "~/") {
@@ -109,46 +129,40 @@ func (s *importScreen) use() (Screen, error) {
 	}
 	data, err := readImportPath(p)
 	if err != nil {
-		s.err = "That file could not be read: " + err.Error() + "."
+		s.path.Err = "That file could not be read: " + err.Error() + "."
 		return s, nil
 	}
-	res := s.a.importHistory(filepath.Base(p), data)
-	s.a.hist.lastImport = &res
-	s.a.say("Imported "+res.String(), res.err != nil || res.refused > 0)
+	res := c.importHistory(filepath.Base(p), data)
+	c.hist.lastImport = &res
+	c.say("Imported "+res.String(), res.err != nil || res.refused > 0)
 	return s, nil
 }
 
 // Draw implements Screen.
-func (s *importScreen) Draw(dst *ebiten.Image) {
-	a := s.a
-	st := a.style()
-	pal := st.pal
-	l := layImport(a.bounds(), st)
-	a.header(dst, l.header, "Import a history", "Runs from another machine, or from everyone in a workshop")
+func (s *importScreen) Draw(c *Context, dst *ebiten.Image) {
+	st := c.Style()
+	pal := st.Pal
+	l := layImport(c.Bounds(), st)
+	kit.Header{Title: "Import a history", Sub: "Runs from another machine, or from everyone in a workshop"}.Draw(c.Context, dst, l.header)
 	intro := "Drop a history file on this window: a .json or .csv file exported from the game (Export on the compare screen) or by careersim history export. Runs already in your history are skipped, so importing the same file twice adds nothing."
 	if canImportPath {
 		intro += " Or type the file's path below."
 	}
-	a.paint.lines(dst, clampLines(a.wrap.wrap(intro, st.body, l.intro.W), 4, st.body, l.intro.W), st.body, l.intro, pal.Muted, 1.35)
+	c.Paint.Lines(dst, kit.ClampLines(c.Wrap.Wrap(intro, st.Body, l.intro.W), 4, st.Body, l.intro.W), st.Body, l.intro, pal.Muted, 1.35)
 	if canImportPath {
-		a.drawField(dst, l.field, l.msg, s.path, "e.g. ~/Downloads/runwayladder-history.json", "A path to a file on this computer. Enter imports it.", s.err)
-	}
-	labels := []string{"Import this file", "Back"}
-	keys := []string{"Enter", "Esc"}
-	if !canImportPath {
-		labels, keys = labels[1:], keys[1:]
+		s.path.Draw(c.Context, dst, l.field, l.msg)
 	}
 	for i, r := range l.buttons {
-		a.button(dst, r, labels[i], keys[i], s.nav.focus == i, true, canImportPath && i == 0)
+		s.buttons[i].Draw(c.Context, dst, r, s.nav.I == i)
 	}
-	if res := a.hist.lastImport; res != nil && l.report.H > lineH(st.heading) {
+	if res := c.hist.lastImport; res != nil && l.report.H > kit.LineH(st.Heading) {
 		clr := pal.Good
 		if res.err != nil || res.refused > 0 {
 			clr = pal.Warn
 		}
-		a.paint.text(dst, ellipsize("Last import", st.heading, l.report.W), st.heading, l.report.X, l.report.Y, clr, l.report)
-		box := Rect{l.report.X, l.report.Y + lineH(st.heading) + st.d(6), l.report.W, l.report.H - lineH(st.heading) - st.d(6)}
-		n := int(box.H / (lineH(st.body) * 1.35))
-		a.paint.lines(dst, clampLines(a.wrap.wrap(res.String(), st.body, box.W), n, st.body, box.W), st.body, box, pal.Text, 1.35)
+		c.Paint.Text(dst, kit.Ellipsize("Last import", st.Heading, l.report.W), st.Heading, l.report.X, l.report.Y, clr, l.report)
+		box := kit.Rect{X: l.report.X, Y: l.report.Y + kit.LineH(st.Heading) + st.D(6), W: l.report.W, H: l.report.H - kit.LineH(st.Heading) - st.D(6)}
+		n := int(box.H / (kit.LineH(st.Body) * 1.35))
+		c.Paint.Lines(dst, kit.ClampLines(c.Wrap.Wrap(res.String(), st.Body, box.W), n, st.Body, box.W), st.Body, box, pal.Text, 1.35)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/ui/kit"
 )
 
 var errNotTOML = errors.New("not a scenario file: only .toml files are read")
@@ -43,7 +44,7 @@ type ScenarioDir struct {
 type library struct {
 	bundledFS fs.FS
 	dirs      []ScenarioDir
-	dropped   []DroppedFile
+	dropped   []kit.DroppedFile
 
 	bundled []*scenario.Scenario
 	user    []*scenario.Scenario
@@ -108,7 +109,7 @@ func (l *library) load() {
 
 // add remembers dropped files and reloads. A file dropped again replaces
 // the earlier drop of the same name.
-func (l *library) add(files []DroppedFile) {
+func (l *library) add(files []kit.DroppedFile) {
 	for _, f := range files {
 		replaced := false
 		for i := range l.dropped {

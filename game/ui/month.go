@@ -9,48 +9,70 @@ import (
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/game/ui/kit"
+	"runwayladder/game/words"
 )
 
 // monthScreen is a month of the run: the card with its choices, the HUD of
 // stats, and the systems the path involves (runway, ladder, fight).
 type monthScreen struct {
-	a      *app
-	nav    nav
-	scroll scroller
+	plainScreen
+	nav    kit.Focus
+	scroll kit.Scroll
 	// statScroll scrolls the stats when the panel is too short for them.
-	statScroll scroller
+	statScroll kit.Scroll
 	hover      int // stat row under the pointer, -1 none
 	card       sim.CardView
 	month      int
 }
 
-func newMonth(a *app) *monthScreen {
-	m := &monthScreen{a: a, hover: -1}
-	m.load()
+func newMonth(c *Context) *monthScreen {
+	m := &monthScreen{hover: -1}
+	m.load(c)
 	return m
 }
 
-func (m *monthScreen) load() {
-	m.card = m.a.run.Card()
-	m.month = m.a.run.Month()
-	m.nav.focus = 0
+// Name implements Screen.
+func (m *monthScreen) Name() string { return "month" }
+
+// Targets implements Screen: each choice with its number key (a choice
+// scrolled out of view has no rectangle, but its key works), and Menu.
+func (m *monthScreen) Targets(c *Context) []kit.Target {
+	l := m.layout(c)
+	var out []kit.Target
+	for i, r := range m.choiceRects(c, l) {
+		if i >= len(m.card.Choices) {
+			break
+		}
+		ch := m.card.Choices[i]
+		out = append(out, kit.Target{Label: ch.Label, Key: fmt.Sprint(i + 1), R: r, Enabled: ch.Available})
+	}
+	// Menu carries no key: the browser tests take a keyed target here
+	// for a choice.
+	return append(out, kit.Target{Label: "Menu", R: l.menu, Enabled: true})
+}
+
+func (m *monthScreen) load(c *Context) {
+	m.card = c.run.Card()
+	m.month = c.run.Month()
+	m.nav.I = 0
 	for i, c := range m.card.Choices {
 		if c.Available {
-			m.nav.focus = i
+			m.nav.I = i
 			break
 		}
 	}
-	m.scroll.off = 0
+	m.scroll.Off = 0
 }
 
-func (m *monthScreen) refresh() Screen {
-	m.card = m.a.run.Card()
+func (m *monthScreen) refresh(c *Context) Screen {
+	m.card = c.run.Card()
 	return m
 }
 
 // choiceBox is one choice laid out on the card.
 type choiceBox struct {
-	r              Rect // content coordinates
+	r              kit.Rect // content coordinates
 	label, odds    []string
 	blocked        []string
 	oddsBar        bool
@@ -59,31 +81,31 @@ type choiceBox struct {
 }
 
 type monthLayout struct {
-	top, menu, progress Rect
-	stats               Rect
+	top, menu, progress kit.Rect
+	stats               kit.Rect
 	statIDs             []int
 	compact             bool
 	compactRunway       bool
-	runway, ladder      Rect
+	runway, ladder      kit.Rect
 	rung                float64
-	view                Rect // the card's scrolling area
+	view                kit.Rect // the card's scrolling area
 	content             float64
 	textLines           []string
 	titleLines          []string
-	fight               Rect // content coordinates; zero when no fight in the card
-	fightPanel          Rect // the contest's own panel (wide layout)
+	fight               kit.Rect // content coordinates; zero when no fight in the card
+	fightPanel          kit.Rect // the contest's own panel (wide layout)
 	choices             []choiceBox
 }
 
-func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) monthLayout {
+func layMonth(b kit.Rect, st *kit.Style, w *kit.Wrapper, run *sim.Run, card sim.CardView) monthLayout {
 	var l monthLayout
 	sc := run.Scenario()
-	m := st.d(20)
-	body := b.InsetXY(m, st.d(16))
-	l.top, body = body.CutTop(lineH(st.heading) + st.d(4) + lineH(st.small) + st.d(8))
-	l.menu = Rect{l.top.Right() - st.d(120), l.top.Y + st.d(2), st.d(120), st.d(40)}
-	l.progress = Rect{l.top.X, l.top.Bottom() - st.d(5), l.top.W, st.d(4)}
-	_, body = body.CutTop(st.d(14))
+	m := st.D(20)
+	body := b.InsetXY(m, st.D(16))
+	l.top, body = body.CutTop(kit.LineH(st.Heading) + st.D(4) + kit.LineH(st.Small) + st.D(8))
+	l.menu = kit.Rect{X: l.top.Right() - st.D(120), Y: l.top.Y + st.D(2), W: st.D(120), H: st.D(40)}
+	l.progress = kit.Rect{X: l.top.X, Y: l.top.Bottom() - st.D(5), W: l.top.W, H: st.D(4)}
+	_, body = body.CutTop(st.D(14))
 
 	l.statIDs = hudStats(sc)
 	hasSys := sc.Funding != nil || sc.Ladder != nil
@@ -91,16 +113,16 @@ func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) mo
 	if round, _ := run.Raising(); round >= 0 {
 		raising = true
 	}
-	gap := st.d(14)
-	wide := b.W/st.u >= 1180 && hasSys
-	var side, sys, cardCol Rect
+	gap := st.D(14)
+	wide := b.W/st.U >= 1180 && hasSys
+	var side, sys, cardCol kit.Rect
 	if wide {
-		side, body = body.CutLeft(st.d(280))
+		side, body = body.CutLeft(st.D(280))
 		_, body = body.CutLeft(gap)
-		sys, body = body.CutRight(st.d(300))
+		sys, body = body.CutRight(st.D(300))
 		_, cardCol = body.CutRight(gap)
 	} else {
-		side, body = body.CutLeft(math.Min(st.d(280), b.W*0.36))
+		side, body = body.CutLeft(math.Min(st.D(280), b.W*0.36))
 		_, cardCol = body.CutLeft(gap)
 		sys = side
 	}
@@ -136,7 +158,7 @@ func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) mo
 	// In the wide layout a planning cycle's contest gets its own panel in
 	// the systems column, leaving the card room for the choices.
 	if card.Fight != nil && wide {
-		ph := st.d(32) + fightHeight(st, len(card.Fight.Teams), true)
+		ph := st.D(32) + fightHeight(st, len(card.Fight.Teams), true)
 		if ph <= sys.H {
 			l.fightPanel, sys = sys.CutTop(ph)
 		}
@@ -151,48 +173,48 @@ func layMonth(b Rect, st *style, w *wrapper, run *sim.Run, card sim.CardView) mo
 
 	// The card: its content scrolls inside the panel when too tall.
 	l.view = cardCol
-	inner := cardCol.W - st.d(56)
-	y := st.d(26)
-	iconS := st.d(44)
-	l.titleLines = w.wrap(card.Title, st.title, inner-iconS-st.d(16))
-	th := math.Max(iconS, textHeight(len(l.titleLines), st.title, 1.1))
-	y += th + st.d(16)
-	l.textLines = w.wrap(card.Text, st.body, inner)
-	y += textHeight(len(l.textLines), st.body, 1.4) + st.d(18)
+	inner := cardCol.W - st.D(56)
+	y := st.D(26)
+	iconS := st.D(44)
+	l.titleLines = w.Wrap(card.Title, st.Title, inner-iconS-st.D(16))
+	th := math.Max(iconS, kit.TextHeight(len(l.titleLines), st.Title, 1.1))
+	y += th + st.D(16)
+	l.textLines = w.Wrap(card.Text, st.Body, inner)
+	y += kit.TextHeight(len(l.textLines), st.Body, 1.4) + st.D(18)
 	if card.Fight != nil && l.fightPanel.W == 0 {
 		fh := fightHeight(st, len(card.Fight.Teams), true)
-		l.fight = Rect{st.d(28), y, inner, fh}
-		y += fh + st.d(18)
+		l.fight = kit.Rect{X: st.D(28), Y: y, W: inner, H: fh}
+		y += fh + st.D(18)
 	}
 	for _, ch := range card.Choices {
 		cb := choiceBox{choice: ch}
-		keyW := st.d(30)
-		cb.labelX = st.d(16) + keyW + st.d(12)
-		cb.labelW = inner - cb.labelX - st.d(16)
-		cb.label = w.wrap(ch.Label, st.bodyBold, cb.labelW)
-		h := st.d(14) + textHeight(len(cb.label), st.bodyBold, 1.2)
+		keyW := st.D(30)
+		cb.labelX = st.D(16) + keyW + st.D(12)
+		cb.labelW = inner - cb.labelX - st.D(16)
+		cb.label = w.Wrap(ch.Label, st.BodyBold, cb.labelW)
+		h := st.D(14) + kit.TextHeight(len(cb.label), st.BodyBold, 1.2)
 		if ch.ShowOdds && len(ch.Odds) > 1 {
 			cb.oddsBar = true
-			cb.odds = w.wrap(oddsLine(ch.Odds), st.small, cb.labelW)
-			h += st.d(8) + st.d(6) + st.d(6) + textHeight(len(cb.odds), st.small, 1.25)
+			cb.odds = w.Wrap(oddsLine(ch.Odds), st.Small, cb.labelW)
+			h += st.D(8) + st.D(6) + st.D(6) + kit.TextHeight(len(cb.odds), st.Small, 1.25)
 		} else if ch.ShowOdds && len(ch.Odds) == 1 {
-			cb.odds = w.wrap(oddsLine(ch.Odds), st.small, cb.labelW)
-			h += st.d(6) + textHeight(len(cb.odds), st.small, 1.25)
+			cb.odds = w.Wrap(oddsLine(ch.Odds), st.Small, cb.labelW)
+			h += st.D(6) + kit.TextHeight(len(cb.odds), st.Small, 1.25)
 		}
 		if !ch.Available {
 			reason := ch.Blocked
 			if reason == "" {
 				reason = "Not available now"
 			}
-			cb.blocked = w.wrap(reason, st.small, cb.labelW-st.d(20))
-			h += st.d(6) + textHeight(len(cb.blocked), st.small, 1.25)
+			cb.blocked = w.Wrap(reason, st.Small, cb.labelW-st.D(20))
+			h += st.D(6) + kit.TextHeight(len(cb.blocked), st.Small, 1.25)
 		}
-		h += st.d(14)
-		cb.r = Rect{st.d(28), y, inner, h}
-		y += h + st.d(10)
+		h += st.D(14)
+		cb.r = kit.Rect{X: st.D(28), Y: y, W: inner, H: h}
+		y += h + st.D(10)
 		l.choices = append(l.choices, cb)
 	}
-	l.content = y + st.d(16)
+	l.content = y + st.D(16)
 	l.view.H = math.Min(l.content, cardCol.H)
 	return l
 }
@@ -205,35 +227,22 @@ func oddsLine(odds []sim.OddsView) string {
 		if label == "" {
 			label = fmt.Sprintf("outcome %d", i+1)
 		}
-		parts[i] = fmt.Sprintf("%s %s", pct(o.Chance), label)
+		parts[i] = fmt.Sprintf("%s %s", words.Chance(o.Chance), label)
 	}
 	return strings.Join(parts, " · ")
 }
 
-// pct renders a probability as a whole percentage, never 0% or 100% for
-// an outcome that can still go either way.
-func pct(p float64) string {
-	v := math.Round(p * 100)
-	if v == 0 && p > 0 {
-		return "<1%"
-	}
-	if v == 100 && p < 1 {
-		return ">99%"
-	}
-	return fmt.Sprintf("%.0f%%", v)
-}
-
-func (m *monthScreen) layout() monthLayout {
-	return layMonth(m.a.bounds(), m.a.style(), m.a.wrap, m.a.run, m.card)
+func (m *monthScreen) layout(c *Context) monthLayout {
+	return layMonth(c.Bounds(), c.Style(), c.Wrap, c.run, m.card)
 }
 
 // choiceRects returns the choices where they are on screen.
-func (m *monthScreen) choiceRects(l monthLayout) []Rect {
-	out := make([]Rect, len(l.choices))
+func (m *monthScreen) choiceRects(c *Context, l monthLayout) []kit.Rect {
+	out := make([]kit.Rect, len(l.choices))
 	for i, c := range l.choices {
-		r := c.r.Offset(l.view.X, l.view.Y-m.scroll.off)
+		r := c.r.Offset(l.view.X, l.view.Y-m.scroll.Off)
 		if !r.Overlaps(l.view) {
-			r = Rect{}
+			r = kit.Rect{}
 		}
 		out[i] = r
 	}
@@ -241,51 +250,50 @@ func (m *monthScreen) choiceRects(l monthLayout) []Rect {
 }
 
 // Update implements Screen.
-func (m *monthScreen) Update(in Input) (Screen, error) {
-	a := m.a
-	st := a.style()
-	if a.run == nil {
-		return newTitle(a), nil
+func (m *monthScreen) Update(c *Context, in kit.Input) (Screen, error) {
+	st := c.Style()
+	if c.run == nil {
+		return newTitle(c), nil
 	}
-	if a.run.Month() != m.month || a.run.Done() {
-		m.load()
+	if c.run.Month() != m.month || c.run.Done() {
+		m.load(c)
 	}
-	l := m.layout()
+	l := m.layout(c)
 	if in.Back || in.Click && l.menu.Contains(in.Cursor) {
-		return newTitle(a), nil
+		return newTitle(c), nil
 	}
 	m.hover = -1
 	sv := statsView(st, l.stats)
-	for i, r := range statRows(st, l.stats, len(l.statIDs), l.compact, m.statScroll.off) {
+	for i, r := range statRows(st, l.stats, len(l.statIDs), l.compact, m.statScroll.Off) {
 		if r.Contains(in.Cursor) && sv.Contains(in.Cursor) {
 			m.hover = i
 		}
 	}
-	m.statScroll.update(Input{Wheel: in.Wheel, Cursor: in.Cursor}, sv, float64(len(l.statIDs))*statRowHeight(st, l.compact), statRowHeight(st, l.compact))
-	m.scroll.update(in, l.view, l.content, lineH(st.body))
+	m.statScroll.Update(kit.Input{Wheel: in.Wheel, Cursor: in.Cursor}, sv, float64(len(l.statIDs))*statRowHeight(st, l.compact), statRowHeight(st, l.compact))
+	m.scroll.Update(in, l.view, l.content, kit.LineH(st.Body))
 	enabled := make([]bool, len(m.card.Choices))
 	for i, c := range m.card.Choices {
 		enabled[i] = c.Available
 	}
-	before := m.nav.focus
-	pick := m.nav.update(in, m.choiceRects(l), enabled, 1)
-	if m.nav.focus != before && !in.Moved && m.nav.focus < len(l.choices) {
-		c := l.choices[m.nav.focus].r
-		m.scroll.show(l.view, l.content, c.Y-st.d(8), c.H+st.d(16))
+	before := m.nav.I
+	pick := m.nav.Update(in, m.choiceRects(c, l), enabled, 1)
+	if m.nav.I != before && !in.Moved && m.nav.I < len(l.choices) {
+		c := l.choices[m.nav.I].r
+		m.scroll.Show(l.view, l.content, c.Y-st.D(8), c.H+st.D(16))
 	}
 	if in.Pick > 0 {
 		n := in.Pick - 1
 		switch {
 		case n >= len(m.card.Choices):
-			a.say(fmt.Sprintf("This card has %d %s.", len(m.card.Choices), plural(len(m.card.Choices), "choice", "choices")), true)
+			c.say(fmt.Sprintf("This card has %d %s.", len(m.card.Choices), words.Plural(len(m.card.Choices), "choice", "choices")), true)
 			return m, nil
 		case !m.card.Choices[n].Available:
 			reason := m.card.Choices[n].Blocked
 			if reason == "" {
 				reason = "its condition is not met"
 			}
-			m.nav.focus = n
-			a.say("Not available: "+reason, true)
+			m.nav.I = n
+			c.say("Not available: "+reason, true)
 			return m, nil
 		}
 		pick = n
@@ -293,39 +301,36 @@ func (m *monthScreen) Update(in Input) (Screen, error) {
 	if pick < 0 {
 		return m, nil
 	}
-	return m.pick(pick)
+	return m.pick(c, pick)
 }
 
 // pick plays the month with choice n and shows what happened.
-func (m *monthScreen) pick(n int) (Screen, error) {
-	a := m.a
+func (m *monthScreen) pick(c *Context, n int) (Screen, error) {
 	choice := m.card.Choices[n]
-	before := a.run.State()
-	rep, err := a.run.Pick(n)
+	rep, err := c.run.Pick(n)
 	if err != nil {
-		a.say("That choice cannot be made: "+err.Error(), true)
+		c.say("That choice cannot be made: "+err.Error(), true)
 		return m, nil
 	}
-	a.autosave()
-	if a.run.Done() {
-		a.finish()
+	c.autosave()
+	if c.run.Done() {
+		c.finish(c.Now)
 	}
-	return newHappened(a, rep, m.card, choice, before), nil
+	return newHappened(rep, m.card, choice), nil
 }
 
 // Draw implements Screen.
-func (m *monthScreen) Draw(dst *ebiten.Image) {
-	a := m.a
-	st := a.style()
-	pal := st.pal
-	run := a.run
+func (m *monthScreen) Draw(c *Context, dst *ebiten.Image) {
+	st := c.Style()
+	pal := st.Pal
+	run := c.run
 	sc := run.Scenario()
-	l := m.layout()
-	m.scroll.clamp(l.view, l.content)
+	l := m.layout(c)
+	m.scroll.Clamp(l.view, l.content)
 
 	// Top bar: where you are in the run.
-	titleBox := Rect{l.top.X, l.top.Y, l.menu.X - l.top.X - st.d(16), lineH(st.heading)}
-	a.paint.textIn(dst, sc.Title, st.heading, titleBox, 0, pal.Text)
+	titleBox := kit.Rect{X: l.top.X, Y: l.top.Y, W: l.menu.X - l.top.X - st.D(16), H: kit.LineH(st.Heading)}
+	c.Paint.TextIn(dst, sc.Title, st.Heading, titleBox, 0, pal.Text)
 	sub := fmt.Sprintf("Month %d of %d", run.Month(), sc.Months)
 	if sc.StartAge > 0 {
 		sub += fmt.Sprintf(" · age %d", sc.StartAge+(run.Month()-1)/12)
@@ -336,65 +341,64 @@ func (m *monthScreen) Draw(dst *ebiten.Image) {
 	if s := run.State().Session; s != "" {
 		sub += " · session " + s
 	}
-	subBox := Rect{l.top.X, l.top.Y + lineH(st.heading) + st.d(4), titleBox.W, lineH(st.small)}
-	a.paint.textIn(dst, sub, st.small, subBox, 0, pal.Muted)
-	a.button(dst, l.menu, "Menu", "Esc", false, true, false)
-	a.meter(dst, l.progress, float64(run.Month()-1)/float64(max(sc.Months, 1)), alpha(pal.Accent, 0.8))
+	subBox := kit.Rect{X: l.top.X, Y: l.top.Y + kit.LineH(st.Heading) + st.D(4), W: titleBox.W, H: kit.LineH(st.Small)}
+	c.Paint.TextIn(dst, sub, st.Small, subBox, 0, pal.Muted)
+	kit.Button{Label: "Menu", Key: "Esc"}.Draw(c.Context, dst, l.menu, false)
+	kit.Meter(c.Context, dst, l.progress, float64(run.Month()-1)/float64(max(sc.Months, 1)), kit.Alpha(pal.Accent, 0.8))
 
 	sv := statsView(st, l.stats)
-	m.statScroll.clamp(sv, float64(len(l.statIDs))*statRowHeight(st, l.compact))
-	a.drawStats(dst, l.stats, run, l.statIDs, l.compact, m.hover, m.statScroll.off)
+	m.statScroll.Clamp(sv, float64(len(l.statIDs))*statRowHeight(st, l.compact))
+	c.drawStats(dst, l.stats, run, l.statIDs, l.compact, m.hover, m.statScroll.Off)
 	if sc.Funding != nil {
-		a.drawRunway(dst, l.runway, run, l.compactRunway)
+		c.drawRunway(dst, l.runway, run, l.compactRunway)
 	}
 	if sc.Ladder != nil {
-		a.drawLadder(dst, l.ladder, run, l.rung)
+		c.drawLadder(dst, l.ladder, run, l.rung)
 	}
 	if f := m.card.Fight; f != nil && l.fightPanel.W > 0 {
-		a.panel(dst, l.fightPanel)
-		a.drawFight(dst, l.fightPanel.InsetXY(st.d(14), st.d(16)), f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(), false)
+		kit.Panel(c.Context, dst, l.fightPanel)
+		c.drawFight(dst, l.fightPanel.InsetXY(st.D(14), st.D(16)), f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(c), false)
 	}
-	m.drawCard(dst, l)
+	m.drawCard(c, dst, l)
 	if m.hover >= 0 {
-		m.drawStatHelp(dst, l)
+		m.drawStatHelp(c, dst, l)
 	}
 }
 
-func (m *monthScreen) drawCard(dst *ebiten.Image, l monthLayout) {
-	a := m.a
-	st := a.style()
-	pal := st.pal
-	a.panel(dst, l.view)
+func (m *monthScreen) drawCard(c *Context, dst *ebiten.Image, l monthLayout) {
+	st := c.Style()
+	pal := st.Pal
+	kit.Panel(c.Context, dst, l.view)
 	view := l.view
-	clip := clipTo(dst, view)
-	ox, oy := l.view.X, l.view.Y-m.scroll.off
-	iconS := st.d(44)
+	clip := kit.ClipTo(dst, view)
+	ox, oy := l.view.X, l.view.Y-m.scroll.Off
+	iconS := st.D(44)
 	iconClr := pal.Accent
 	if m.card.Kind == sim.CardFight {
 		iconClr = pal.Focus
 	}
-	ir := Rect{ox + st.d(28), oy + st.d(26), iconS, iconS}
+	ir := kit.Rect{X: ox + st.D(28), Y: oy + st.D(26), W: iconS, H: iconS}
 	if ir.Overlaps(view) {
-		a.iconBadge(clip, cardIcon(m.card), ir, iconClr)
+		kit.IconBadge(c.Context, clip, cardIcon(m.card), ir, iconClr)
 	}
-	ty := oy + st.d(26)
-	titleH := textHeight(len(l.titleLines), st.title, 1.1)
+	ty := oy + st.D(26)
+	titleH := kit.TextHeight(len(l.titleLines), st.Title, 1.1)
 	if titleH < iconS {
 		ty += (iconS - titleH) / 2
 	}
 	for _, ln := range l.titleLines {
-		a.paint.textCut(clip, ln, st.title, ir.Right()+st.d(16), ty, pal.Text, view)
-		ty += lineH(st.title) * 1.1
+		c.Paint.TextCut(clip, ln, st.Title, ir.Right()+st.D(16), ty, pal.Text, view)
+		ty += kit.LineH(st.Title) * 1.1
 	}
-	y := oy + st.d(26) + math.Max(iconS, titleH) + st.d(16)
+	y := oy + st.D(26) + math.Max(iconS, titleH) + st.D(16)
 	for _, ln := range l.textLines {
-		a.paint.textCut(clip, ln, st.body, ox+st.d(28), y, pal.Text, view)
-		y += lineH(st.body) * 1.4
+		c.Paint.TextCut(clip, ln, st.Body, ox+st.D(28), y, pal.Text, view)
+		y += kit.LineH(st.Body) * 1.4
 	}
 	if f := m.card.Fight; f != nil && l.fight.W > 0 {
 		r := l.fight.Offset(ox, oy)
 		if r.Within(view, 1) {
-			a.drawFight(clip, r, f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(), false)
+			c.drawFight(clip, r, f.Teams, poolText(f.Pool, f.Unit, f.PoolName), m.halves(c), false)
 		}
 	}
 	for i, cb := range l.choices {
@@ -402,89 +406,88 @@ func (m *monthScreen) drawCard(dst *ebiten.Image, l monthLayout) {
 		if !r.Overlaps(view) {
 			continue
 		}
-		m.drawChoice(clip, view, r, cb, i, i == m.nav.focus)
+		m.drawChoice(c, clip, view, r, cb, i, i == m.nav.I)
 	}
-	a.fadeEdges(clip, view, l.content, m.scroll.off, pal.Panel)
-	a.scrollbar(dst, view, l.view.Right()-st.d(10), st.d(10), l.content, m.scroll.off)
+	kit.FadeEdges(c.Context, clip, view, l.content, m.scroll.Off, pal.Panel)
+	kit.Scrollbar(c.Context, dst, view, l.view.Right()-st.D(10), st.D(10), l.content, m.scroll.Off)
 }
 
-func (m *monthScreen) drawChoice(dst *ebiten.Image, view, r Rect, cb choiceBox, i int, focused bool) {
-	a := m.a
-	st := a.style()
-	pal := st.pal
+func (m *monthScreen) drawChoice(c *Context, dst *ebiten.Image, view, r kit.Rect, cb choiceBox, i int, focused bool) {
+	st := c.Style()
+	pal := st.Pal
 	ch := cb.choice
 	bg, fg := pal.Raised, pal.Text
 	if !ch.Available {
 		bg, fg = pal.Sunken, pal.Faint
 	}
-	rad := st.d(10)
-	a.paint.round(dst, r, rad, bg)
-	a.paint.roundStroke(dst, r, rad, st.d(1), pal.Border)
-	kr := Rect{r.X + st.d(16), r.Y + st.d(14), st.d(30), st.d(26)}
+	rad := st.D(10)
+	c.Paint.Round(dst, r, rad, bg)
+	c.Paint.RoundStroke(dst, r, rad, st.D(1), pal.Border)
+	kr := kit.Rect{X: r.X + st.D(16), Y: r.Y + st.D(14), W: st.D(30), H: st.D(26)}
 	if ch.Available {
-		a.paint.round(dst, kr, st.d(6), pal.Accent)
+		c.Paint.Round(dst, kr, st.D(6), pal.Accent)
 		n := fmt.Sprint(i + 1)
-		a.paint.textCut(dst, n, st.bodyBold, kr.X+(kr.W-textWidth(n, st.bodyBold))/2, kr.Y+(kr.H-lineH(st.bodyBold))/2, pal.AccentText, view)
+		c.Paint.TextCut(dst, n, st.BodyBold, kr.X+(kr.W-kit.TextWidth(n, st.BodyBold))/2, kr.Y+(kr.H-kit.LineH(st.BodyBold))/2, pal.AccentText, view)
 	} else {
-		drawIcon(a.paint, dst, "lock", kr.Inset(st.d(3)), pal.Faint)
+		kit.DrawIcon(c.Paint, dst, "lock", kr.Inset(st.D(3)), pal.Faint)
 	}
 	x := r.X + cb.labelX
-	y := r.Y + st.d(14)
+	y := r.Y + st.D(14)
 	for _, ln := range cb.label {
-		a.paint.textCut(dst, ln, st.bodyBold, x, y, fg, view)
-		y += lineH(st.bodyBold) * 1.2
+		c.Paint.TextCut(dst, ln, st.BodyBold, x, y, fg, view)
+		y += kit.LineH(st.BodyBold) * 1.2
 	}
 	if cb.oddsBar {
-		y += st.d(8)
-		a.oddsBar(dst, Rect{x, y, cb.labelW, st.d(6)}, ch.Odds, -1, -1)
-		y += st.d(12)
+		y += st.D(8)
+		c.oddsBar(dst, kit.Rect{X: x, Y: y, W: cb.labelW, H: st.D(6)}, ch.Odds, -1, -1)
+		y += st.D(12)
 	} else if len(cb.odds) > 0 {
-		y += st.d(6)
+		y += st.D(6)
 	}
 	for _, ln := range cb.odds {
-		a.paint.textCut(dst, ln, st.small, x, y, pal.Muted, view)
-		y += lineH(st.small) * 1.25
+		c.Paint.TextCut(dst, ln, st.Small, x, y, pal.Muted, view)
+		y += kit.LineH(st.Small) * 1.25
 	}
 	if len(cb.blocked) > 0 {
-		y += st.d(6)
+		y += st.D(6)
 		for _, ln := range cb.blocked {
-			a.paint.textCut(dst, ln, st.small, x, y, mix(pal.Bad, pal.Faint, 0.3), view)
-			y += lineH(st.small) * 1.25
+			c.Paint.TextCut(dst, ln, st.Small, x, y, kit.Mix(pal.Bad, pal.Faint, 0.3), view)
+			y += kit.LineH(st.Small) * 1.25
 		}
 	}
 	if focused {
-		a.focusRing(dst, r, rad)
+		kit.FocusRing(c.Context, dst, r, rad)
 	}
 }
 
 // oddsBar draws odds as coloured segments; when roll >= 0, a marker shows
 // where the draw fell and the outcome it picked stands out.
-func (a *app) oddsBar(dst *ebiten.Image, r Rect, odds []sim.OddsView, roll float64, picked int) {
-	st := a.style()
-	pal := st.pal
-	a.paint.round(dst, r, r.H/2, pal.Sunken)
+func (c *Context) oddsBar(dst *ebiten.Image, r kit.Rect, odds []sim.OddsView, roll float64, picked int) {
+	st := c.Style()
+	pal := st.Pal
+	c.Paint.Round(dst, r, r.H/2, pal.Sunken)
 	x := r.X
 	for i, o := range odds {
 		w := r.W * o.Chance
 		if w <= 0 {
 			continue
 		}
-		c := pal.Series[i%len(pal.Series)]
+		clr := pal.Series[i%len(pal.Series)]
 		if picked >= 0 && i != picked {
-			c = mix(c, pal.Sunken, 0.6)
+			clr = kit.Mix(clr, pal.Sunken, 0.6)
 		}
-		gapW := st.d(2)
+		gapW := st.D(2)
 		if i == len(odds)-1 {
 			gapW = 0
 		}
-		a.paint.rect(dst, Rect{x, r.Y, math.Max(w-gapW, 0), r.H}, c)
+		c.Paint.FillRect(dst, kit.Rect{X: x, Y: r.Y, W: math.Max(w-gapW, 0), H: r.H}, clr)
 		x += w
 	}
 	if roll >= 0 {
 		// The draw: a pin through the bar with a head above it.
-		mx := math.Max(r.X+r.W*clamp01(roll), r.X+st.d(2))
-		a.paint.line(dst, mx, r.Y-st.d(4), mx, r.Bottom()+st.d(4), st.d(3), pal.Text)
-		a.paint.circle(dst, mx, r.Y-st.d(6), st.d(5), pal.Text)
+		mx := math.Max(r.X+r.W*kit.Clamp01(roll), r.X+st.D(2))
+		c.Paint.Line(dst, mx, r.Y-st.D(4), mx, r.Bottom()+st.D(4), st.D(3), pal.Text)
+		c.Paint.Circle(dst, mx, r.Y-st.D(6), st.D(5), pal.Text)
 	}
 }
 
@@ -517,11 +520,10 @@ func poolText(pool float64, u scenario.Unit, name string) string {
 }
 
 // drawStatHelp shows the hovered stat's explanation beside the HUD.
-func (m *monthScreen) drawStatHelp(dst *ebiten.Image, l monthLayout) {
-	a := m.a
-	st := a.style()
-	pal := st.pal
-	sc := a.run.Scenario()
+func (m *monthScreen) drawStatHelp(c *Context, dst *ebiten.Image, l monthLayout) {
+	st := c.Style()
+	pal := st.Pal
+	sc := c.run.Scenario()
 	if m.hover >= len(l.statIDs) {
 		return
 	}
@@ -537,25 +539,25 @@ func (m *monthScreen) drawStatHelp(dst *ebiten.Image, l monthLayout) {
 			help += " Source: " + s.Source
 		}
 	}
-	rows := statRows(st, l.stats, len(l.statIDs), l.compact, m.statScroll.off)
+	rows := statRows(st, l.stats, len(l.statIDs), l.compact, m.statScroll.Off)
 	row := rows[m.hover]
-	w := math.Min(st.d(340), a.w-l.stats.Right()-st.d(40))
-	ls := clampLines(a.wrap.wrap(help, st.small, w-st.d(28)), 6, st.small, w-st.d(28))
-	h := lineH(st.bodyBold) + st.d(6) + textHeight(len(ls), st.small, 1.25) + st.d(24)
-	r := Rect{l.stats.Right() + st.d(12), row.Y, w, h}
-	if r.Bottom() > a.h-st.d(10) {
-		r.Y = a.h - st.d(10) - h
+	w := math.Min(st.D(340), c.W-l.stats.Right()-st.D(40))
+	ls := kit.ClampLines(c.Wrap.Wrap(help, st.Small, w-st.D(28)), 6, st.Small, w-st.D(28))
+	h := kit.LineH(st.BodyBold) + st.D(6) + kit.TextHeight(len(ls), st.Small, 1.25) + st.D(24)
+	r := kit.Rect{X: l.stats.Right() + st.D(12), Y: row.Y, W: w, H: h}
+	if r.Bottom() > c.H-st.D(10) {
+		r.Y = c.H - st.D(10) - h
 	}
-	a.paint.round(dst, r, st.d(8), pal.Raised)
-	a.paint.roundStroke(dst, r, st.d(8), st.d(1.5), pal.Focus)
-	in := r.Inset(st.d(14))
-	a.paint.text(dst, ellipsize(s.Label, st.bodyBold, in.W), st.bodyBold, in.X, in.Y-st.d(2), pal.Text, in)
-	a.paint.lines(dst, ls, st.small, Rect{in.X, in.Y + lineH(st.bodyBold) + st.d(4), in.W, in.H}, pal.Muted, 1.25)
+	c.Paint.Round(dst, r, st.D(8), pal.Raised)
+	c.Paint.RoundStroke(dst, r, st.D(8), st.D(1.5), pal.Focus)
+	in := r.Inset(st.D(14))
+	c.Paint.Text(dst, kit.Ellipsize(s.Label, st.BodyBold, in.W), st.BodyBold, in.X, in.Y-st.D(2), pal.Text, in)
+	c.Paint.Lines(dst, ls, st.Small, kit.Rect{X: in.X, Y: in.Y + kit.LineH(st.BodyBold) + st.D(4), W: in.W, H: in.H}, pal.Muted, 1.25)
 }
 
 // halves is the fight's contest exponent times two.
-func (m *monthScreen) halves() int {
-	if fs := m.a.run.Scenario().Fight; fs != nil {
+func (m *monthScreen) halves(c *Context) int {
+	if fs := c.run.Scenario().Fight; fs != nil {
 		return fs.Halves
 	}
 	return 2

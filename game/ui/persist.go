@@ -7,6 +7,7 @@ import (
 
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/game/ui/kit"
 )
 
 // Documents the game keeps in its store.
@@ -17,13 +18,13 @@ const (
 
 // Settings are the player's preferences, kept between runs.
 type Settings struct {
-	TextSize      TextSize `json:"text_size"`
-	HighContrast  bool     `json:"high_contrast"`
-	ReducedMotion bool     `json:"reduced_motion"`
+	TextSize      kit.TextSize `json:"text_size"`
+	HighContrast  bool         `json:"high_contrast"`
+	ReducedMotion bool         `json:"reduced_motion"`
 }
 
 // defaultSettings are used until the player changes something.
-func defaultSettings() Settings { return Settings{TextSize: TextNormal} }
+func defaultSettings() Settings { return Settings{TextSize: kit.TextNormal} }
 
 // loadSettings reads the settings; a missing or unreadable file gives the
 // defaults (settings are not worth a crash or a warning dialog).
@@ -39,8 +40,8 @@ func loadSettings(st storage.Store) (Settings, error) {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return defaultSettings(), fmt.Errorf("settings could not be read (%v); the defaults are used", err)
 	}
-	if s.TextSize < TextSmall || s.TextSize > TextLargest {
-		s.TextSize = TextNormal
+	if s.TextSize < kit.TextSmall || s.TextSize > kit.TextLargest {
+		s.TextSize = kit.TextNormal
 	}
 	return s, nil
 }

@@ -3,8 +3,10 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"runwayladder/game/history"
+	"runwayladder/game/sim"
 )
 
 // runAction is something the platform can do with a finished run beyond
@@ -15,18 +17,19 @@ type runAction struct {
 	label string
 	// key is the letter that does it on the ending screen.
 	key rune
-	// do runs the action and returns what to tell the player.
-	do func(a *app, code string) (string, error)
+	// do runs the action on a finished run at a time and returns what to
+	// tell the player.
+	do func(run *sim.Run, now time.Time) (string, error)
 }
 
 // runFile is a finished run as a file to keep or hand to a facilitator:
 // its history record (code, outcome, timeline) as the JSON that
 // history.Import reads.
-func runFile(a *app) (name string, data []byte, err error) {
-	if a.run == nil || !a.run.Done() {
+func runFile(run *sim.Run, now time.Time) (name string, data []byte, err error) {
+	if run == nil || !run.Done() {
 		return "", nil, fmt.Errorf("the run is not finished")
 	}
-	rec, err := history.FromRun(a.run, a.now)
+	rec, err := history.FromRun(run, now)
 	if err != nil {
 		return "", nil, err
 	}
@@ -34,6 +37,6 @@ func runFile(a *app) (name string, data []byte, err error) {
 	if err := history.ExportJSON(&buf, []history.Record{rec}); err != nil {
 		return "", nil, err
 	}
-	name = fmt.Sprintf("runwayladder-%s-%s.json", a.run.Scenario().ID, a.now.Format("2006-01-02-1504"))
+	name = fmt.Sprintf("runwayladder-%s-%s.json", run.Scenario().ID, now.Format("2006-01-02-1504"))
 	return name, buf.Bytes(), nil
 }

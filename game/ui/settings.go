@@ -4,21 +4,42 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"runwayladder/game/ui/kit"
 )
 
 // settingsScreen changes text size, contrast and motion. Changes apply at
 // once and are saved in the store.
 type settingsScreen struct {
-	a    *app
-	back Screen
-	nav  nav
+	plainScreen
+	back    Screen
+	nav     kit.Focus
+	backBtn kit.Button
 }
 
-func newSettings(a *app, back Screen) *settingsScreen { return &settingsScreen{a: a, back: back} }
+func newSettings(back Screen) *settingsScreen {
+	return &settingsScreen{back: back, backBtn: kit.Button{Label: "Back", Key: "Esc"}}
+}
 
-func (s *settingsScreen) refresh() Screen {
+// Name implements Screen.
+func (s *settingsScreen) Name() string { return "settings" }
+
+// Targets implements Screen: each setting's row (a click cycles it) and
+// Back.
+func (s *settingsScreen) Targets(c *Context) []kit.Target {
+	l := laySettings(c.Bounds(), c.Style())
+	var out []kit.Target
+	for i, row := range settingRows {
+		if i < len(l.rows) {
+			out = append(out, kit.Target{Label: row.label, R: l.rows[i], Enabled: true})
+		}
+	}
+	return append(out, s.backBtn.Target(l.back))
+}
+
+func (s *settingsScreen) refresh(c *Context) Screen {
 	if r, ok := s.back.(refresher); ok {
-		s.back = r.refresh()
+		s.back = r.refresh(c)
 	}
 	return s
 }
@@ -33,9 +54,9 @@ type settingRow struct {
 
 var settingRows = []settingRow{
 	{label: "Text size", help: "Bigger text for reading at a distance or on a projector.",
-		options: textSizeNames,
+		options: kit.TextSizeNames(),
 		value:   func(s Settings) int { return int(s.TextSize) },
-		set:     func(s *Settings, v int) { s.TextSize = TextSize(v) }},
+		set:     func(s *Settings, v int) { s.TextSize = kit.TextSize(v) }},
 	{label: "High contrast", help: "Black and white with bright signal colours and outlined shapes.",
 		options: []string{"Off", "On"},
 		value:   func(s Settings) int { return boolInt(s.HighContrast) },
@@ -54,40 +75,39 @@ func boolInt(b bool) int {
 }
 
 type settingsLayout struct {
-	header Rect
-	rows   []Rect
+	header kit.Rect
+	rows   []kit.Rect
 	// segs holds each row's option segments.
-	segs [][]Rect
-	back Rect
-	note Rect
+	segs [][]kit.Rect
+	back kit.Rect
+	note kit.Rect
 }
 
-func laySettings(b Rect, st *style) settingsLayout {
+func laySettings(b kit.Rect, st *kit.Style) settingsLayout {
 	var l settingsLayout
-	body := b.InsetXY(st.d(32), st.d(24))
-	l.header, body = body.CutTop(headerHeight(st, true))
-	_, body = body.CutTop(st.d(22))
-	width := math.Min(body.W, st.d(900))
-	rowH := lineH(st.bodyBold) + lineH(st.small)*2.3 + st.d(26)
-	segW := math.Min(st.d(96), (width*0.55)/4)
+	body := b.InsetXY(st.D(32), st.D(24))
+	l.header, body = body.CutTop(kit.HeaderHeight(st, true))
+	_, body = body.CutTop(st.D(22))
+	width := math.Min(body.W, st.D(900))
+	rowH := kit.LineH(st.BodyBold) + kit.LineH(st.Small)*2.3 + st.D(26)
+	segW := math.Min(st.D(96), (width*0.55)/4)
 	for i, row := range settingRows {
-		r := Rect{body.X, body.Y + float64(i)*(rowH+st.d(12)), width, rowH}
+		r := kit.Rect{X: body.X, Y: body.Y + float64(i)*(rowH+st.D(12)), W: width, H: rowH}
 		l.rows = append(l.rows, r)
 		n := len(row.options)
 		cw := segW * float64(n)
-		c := Rect{r.Right() - cw - st.d(16), r.Y + (r.H-st.d(40))/2, cw, st.d(40)}
-		l.segs = append(l.segs, c.columns(n, 0))
+		c := kit.Rect{X: r.Right() - cw - st.D(16), Y: r.Y + (r.H-st.D(40))/2, W: cw, H: st.D(40)}
+		l.segs = append(l.segs, c.Columns(n, 0))
 	}
-	y := body.Y + float64(len(settingRows))*(rowH+st.d(12)) + st.d(8)
-	l.back = Rect{body.X, y, math.Min(st.d(180), body.W), st.d(44)}
-	l.note = Rect{l.back.Right() + st.d(20), y, width - l.back.W - st.d(20), st.d(44)}
+	y := body.Y + float64(len(settingRows))*(rowH+st.D(12)) + st.D(8)
+	l.back = kit.Rect{X: body.X, Y: y, W: math.Min(st.D(180), body.W), H: st.D(44)}
+	l.note = kit.Rect{X: l.back.Right() + st.D(20), Y: y, W: width - l.back.W - st.D(20), H: st.D(44)}
 	return l
 }
 
 // Update implements Screen.
-func (s *settingsScreen) Update(in Input) (Screen, error) {
-	a := s.a
-	l := laySettings(a.bounds(), a.style())
+func (s *settingsScreen) Update(c *Context, in kit.Input) (Screen, error) {
+	l := laySettings(c.Bounds(), c.Style())
 	if in.Back {
 		return s.back, nil
 	}
@@ -96,78 +116,76 @@ func (s *settingsScreen) Update(in Input) (Screen, error) {
 		for i, segs := range l.segs {
 			for v, r := range segs {
 				if r.Contains(in.Cursor) {
-					s.nav.focus = i
-					s.set(i, v)
+					s.nav.I = i
+					s.set(c, i, v)
 					return s, nil
 				}
 			}
 		}
 	}
-	targets := append(append([]Rect(nil), l.rows...), l.back)
-	if i := s.nav.update(in, targets, nil, 1); i >= 0 {
+	targets := append(append([]kit.Rect(nil), l.rows...), l.back)
+	if i := s.nav.Update(in, targets, nil, 1); i >= 0 {
 		if i == len(settingRows) {
 			return s.back, nil
 		}
 		row := settingRows[i]
-		s.set(i, (row.value(a.settings)+1)%len(row.options))
+		s.set(c, i, (row.value(c.settings)+1)%len(row.options))
 		return s, nil
 	}
-	if f := s.nav.focus; f < len(settingRows) && (in.Left || in.Right) {
+	if f := s.nav.I; f < len(settingRows) && (in.Left || in.Right) {
 		row := settingRows[f]
-		v := row.value(a.settings)
+		v := row.value(c.settings)
 		if in.Left && v > 0 {
-			s.set(f, v-1)
+			s.set(c, f, v-1)
 		}
 		if in.Right && v < len(row.options)-1 {
-			s.set(f, v+1)
+			s.set(c, f, v+1)
 		}
 	}
 	return s, nil
 }
 
-func (s *settingsScreen) set(row, v int) {
-	a := s.a
-	if settingRows[row].value(a.settings) == v {
+func (s *settingsScreen) set(c *Context, row, v int) {
+	if settingRows[row].value(c.settings) == v {
 		return
 	}
-	settingRows[row].set(&a.settings, v)
-	a.saveSettings()
+	settingRows[row].set(&c.settings, v)
+	c.saveSettings()
 }
 
 // Draw implements Screen.
-func (s *settingsScreen) Draw(dst *ebiten.Image) {
-	a := s.a
-	st := a.style()
-	pal := st.pal
-	l := laySettings(a.bounds(), st)
-	a.header(dst, l.header, "Settings", "Kept between runs, in "+a.store.Where())
+func (s *settingsScreen) Draw(c *Context, dst *ebiten.Image) {
+	st := c.Style()
+	pal := st.Pal
+	l := laySettings(c.Bounds(), st)
+	kit.Header{Title: "Settings", Sub: "Kept between runs, in " + c.store.Where()}.Draw(c.Context, dst, l.header)
 	for i, row := range settingRows {
 		r := l.rows[i]
-		a.panel(dst, r)
+		kit.Panel(c.Context, dst, r)
 		segs := l.segs[i]
-		text := Rect{r.X + st.d(20), r.Y, segs[0].X - r.X - st.d(40), r.H}
-		helpLines := clampLines(a.wrap.wrap(row.help, st.small, text.W), 2, st.small, text.W)
-		th := lineH(st.bodyBold) + st.d(4) + textHeight(len(helpLines), st.small, 1.25)
+		text := kit.Rect{X: r.X + st.D(20), Y: r.Y, W: segs[0].X - r.X - st.D(40), H: r.H}
+		helpLines := kit.ClampLines(c.Wrap.Wrap(row.help, st.Small, text.W), 2, st.Small, text.W)
+		th := kit.LineH(st.BodyBold) + st.D(4) + kit.TextHeight(len(helpLines), st.Small, 1.25)
 		y := r.Y + (r.H-th)/2
-		a.paint.text(dst, row.label, st.bodyBold, text.X, y, pal.Text, text)
-		a.paint.lines(dst, helpLines, st.small, Rect{text.X, y + lineH(st.bodyBold) + st.d(4), text.W, th}, pal.Muted, 1.25)
-		cur := row.value(a.settings)
-		box := Rect{segs[0].X, segs[0].Y, segs[len(segs)-1].Right() - segs[0].X, segs[0].H}
-		a.paint.round(dst, box, st.d(8), pal.Sunken)
-		a.paint.roundStroke(dst, box, st.d(8), st.d(1), pal.Border)
+		c.Paint.Text(dst, row.label, st.BodyBold, text.X, y, pal.Text, text)
+		c.Paint.Lines(dst, helpLines, st.Small, kit.Rect{X: text.X, Y: y + kit.LineH(st.BodyBold) + st.D(4), W: text.W, H: th}, pal.Muted, 1.25)
+		cur := row.value(c.settings)
+		box := kit.Rect{X: segs[0].X, Y: segs[0].Y, W: segs[len(segs)-1].Right() - segs[0].X, H: segs[0].H}
+		c.Paint.Round(dst, box, st.D(8), pal.Sunken)
+		c.Paint.RoundStroke(dst, box, st.D(8), st.D(1), pal.Border)
 		for v, sr := range segs {
 			fg := pal.Muted
 			if v == cur {
-				a.paint.round(dst, sr.Inset(st.d(3)), st.d(6), pal.Accent)
+				c.Paint.Round(dst, sr.Inset(st.D(3)), st.D(6), pal.Accent)
 				fg = pal.AccentText
 			}
-			a.paint.textIn(dst, row.options[v], st.label, sr.Inset(st.d(4)), 0.5, fg)
+			c.Paint.TextIn(dst, row.options[v], st.Label, sr.Inset(st.D(4)), 0.5, fg)
 		}
-		if s.nav.focus == i {
-			a.focusRing(dst, r, st.d(10))
+		if s.nav.I == i {
+			kit.FocusRing(c.Context, dst, r, st.D(10))
 		}
 	}
-	a.button(dst, l.back, "Back", "Esc", s.nav.focus == len(settingRows), true, false)
+	s.backBtn.Draw(c.Context, dst, l.back, s.nav.I == len(settingRows))
 	hint := "↑ ↓ choose a setting · ← → change it"
-	a.paint.textIn(dst, hint, st.small, l.note, 0, pal.Faint)
+	c.Paint.TextIn(dst, hint, st.Small, l.note, 0, pal.Faint)
 }

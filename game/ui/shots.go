@@ -16,6 +16,7 @@ import (
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/game/ui/kit"
 )
 
 // shotSizes are the window sizes every screenshot is taken at.
@@ -24,13 +25,12 @@ var shotSizes = [][2]int{{1280, 720}, {800, 600}}
 // shot is one scripted screenshot: a name and how to reach the screen.
 type shot struct {
 	name  string
-	setup func(a *app) (Screen, error)
+	setup func(c *Context) (Screen, error)
 }
 
 // director takes the scripted screenshots, one per frame, each drawn at
 // its own size into an offscreen image, then ends the game.
 type director struct {
-	a      *app
 	dir    string
 	shots  []shot
 	i      int
@@ -41,72 +41,72 @@ type director struct {
 // shotSeed makes screenshots the same on every machine.
 const shotSeed = 20250601
 
-func newDirector(a *app, dir string) *director {
-	return &director{a: a, dir: dir, shots: screenshotScript()}
+func newDirector(dir string) *director {
+	return &director{dir: dir, shots: screenshotScript()}
 }
 
 // screenshotScript lists the screens a player sees, each reached the way
 // a player would (runs are played by the typical bot).
 func screenshotScript() []shot {
 	return append([]shot{
-		{"title", func(a *app) (Screen, error) {
-			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Month() >= 6 }); err != nil {
+		{"title", func(c *Context) (Screen, error) {
+			if err := playTo(c, withFunding, func(r *sim.Run) bool { return r.Month() >= 6 }); err != nil {
 				return nil, err
 			}
-			return newTitle(a), nil
+			return newTitle(c), nil
 		}},
-		{"choose", func(a *app) (Screen, error) { return newChoose(a), nil }},
-		{"month-runway", func(a *app) (Screen, error) {
-			err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Month() >= 9 && r.Card().Kind == sim.CardEvent })
-			return newMonth(a), err
+		{"choose", func(c *Context) (Screen, error) { return newChoose(c), nil }},
+		{"month-runway", func(c *Context) (Screen, error) {
+			err := playTo(c, withFunding, func(r *sim.Run) bool { return r.Month() >= 9 && r.Card().Kind == sim.CardEvent })
+			return newMonth(c), err
 		}},
-		{"month-ladder", func(a *app) (Screen, error) {
-			err := playTo(a, withLadder, func(r *sim.Run) bool {
+		{"month-ladder", func(c *Context) (Screen, error) {
+			err := playTo(c, withLadder, func(r *sim.Run) bool {
 				return r.Builtin(scenario.VarLastRating) > 0 && r.Card().Kind == sim.CardEvent
 			})
-			return newMonth(a), err
+			return newMonth(c), err
 		}},
-		{"month-fight", func(a *app) (Screen, error) {
-			err := playTo(a, withFight, func(r *sim.Run) bool { return r.Card().Kind == sim.CardFight })
-			return newMonth(a), err
+		{"month-fight", func(c *Context) (Screen, error) {
+			err := playTo(c, withFight, func(r *sim.Run) bool { return r.Card().Kind == sim.CardFight })
+			return newMonth(c), err
 		}},
-		{"happened-roll", func(a *app) (Screen, error) { return happenedWithRoll(a) }},
-		{"ending", func(a *app) (Screen, error) {
-			err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() })
+		{"happened-roll", func(c *Context) (Screen, error) { return happenedWithRoll(c) }},
+		{"ending", func(c *Context) (Screen, error) {
+			err := playTo(c, withFunding, func(r *sim.Run) bool { return r.Done() })
 			if err != nil {
 				return nil, err
 			}
-			if !a.run.Done() {
+			if !c.run.Done() {
 				return nil, errors.New("the run did not end")
 			}
-			return newEnding(a), nil
+			return newEnding(c), nil
 		}},
-		{"ending-details", func(a *app) (Screen, error) {
-			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+		{"ending-details", func(c *Context) (Screen, error) {
+			if err := playTo(c, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
 				return nil, err
 			}
-			e := newEnding(a)
-			e.scroll.off = 1e9 // scrolled to the end: decisions, axes, run code
+			e := newEnding(c)
+			e.scroll.Off = 1e9 // scrolled to the end: decisions, axes, run code
 			return e, nil
 		}},
-		{"settings", func(a *app) (Screen, error) { return newSettings(a, newTitle(a)), nil }},
-		{"month-high-contrast", func(a *app) (Screen, error) {
-			a.settings.HighContrast = true
-			err := playTo(a, withLadder, func(r *sim.Run) bool { return r.Month() >= 8 && r.Card().Kind == sim.CardEvent })
-			return newMonth(a), err
+		{"settings", func(c *Context) (Screen, error) { return newSettings(newTitle(c)), nil }},
+		{"month-high-contrast", func(c *Context) (Screen, error) {
+			c.settings.HighContrast = true
+			err := playTo(c, withLadder, func(r *sim.Run) bool { return r.Month() >= 8 && r.Card().Kind == sim.CardEvent })
+			return newMonth(c), err
 		}},
-		{"session", func(a *app) (Screen, error) {
-			s := newSession(a, newTitle(a))
-			s.code = []rune("LAB-2025-A")
+		{"session", func(c *Context) (Screen, error) {
+			s := newSession(c, newTitle(c))
+			s.code.Value = []rune("LAB-2025-A")
 			return s, nil
 		}},
-		{"title-problems", func(a *app) (Screen, error) {
-			a.lib.add([]DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
-			return newTitle(a), nil
+		{"title-problems", func(c *Context) (Screen, error) {
+			c.lib.add([]kit.DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
+			return newTitle(c), nil
 		}},
-		{"problems", func(a *app) (Screen, error) {
-			a.lib.add([]DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
-			return newProblems(a, newTitle(a)), nil
+		{"problems", func(c *Context) (Screen, error) {
+			c.lib.add([]kit.DroppedFile{{Name: "my_lab.toml", Data: []byte(brokenExample)}})
+			return newProblems(newTitle(c)), nil
 		}},
 	}, historyShots()...)
 }
@@ -170,9 +170,9 @@ func withFight(sc *scenario.Scenario) (fits, best bool) {
 
 // playTo starts a run of the first scenario that fits and lets the
 // typical bot play until cond holds or the run ends.
-func playTo(a *app, want func(*scenario.Scenario) (fits, best bool), cond func(*sim.Run) bool) error {
+func playTo(c *Context, want func(*scenario.Scenario) (fits, best bool), cond func(*sim.Run) bool) error {
 	var sc *scenario.Scenario
-	for _, s := range a.lib.all {
+	for _, s := range c.lib.all {
 		fits, best := want(s)
 		if fits && (sc == nil || best) {
 			sc = s
@@ -184,13 +184,13 @@ func playTo(a *app, want func(*scenario.Scenario) (fits, best bool), cond func(*
 	if sc == nil {
 		return errors.New("no loaded scenario has the system this screen shows")
 	}
-	a.run = sim.New(sc, shotSeed, sim.Options{Record: true})
+	c.run = sim.New(sc, shotSeed, sim.Options{Record: true})
 	bot, err := sim.NewBot(sc, "typical")
 	if err != nil {
 		return err
 	}
-	for d := 0; !a.run.Done() && !cond(a.run); d++ {
-		if err := a.run.PickIndex(bot.Choose(a.run, d)); err != nil {
+	for d := 0; !c.run.Done() && !cond(c.run); d++ {
+		if err := c.run.PickIndex(bot.Choose(c.run, d)); err != nil {
 			return err
 		}
 	}
@@ -199,8 +199,8 @@ func playTo(a *app, want func(*scenario.Scenario) (fits, best bool), cond func(*
 
 // happenedWithRoll plays until a choice with shown odds is available,
 // picks it, and shows what happened.
-func happenedWithRoll(a *app) (Screen, error) {
-	err := playTo(a, withFunding, func(r *sim.Run) bool {
+func happenedWithRoll(c *Context) (Screen, error) {
+	err := playTo(c, withFunding, func(r *sim.Run) bool {
 		if r.Month() < 4 {
 			return false
 		}
@@ -214,15 +214,14 @@ func happenedWithRoll(a *app) (Screen, error) {
 	if err != nil {
 		return nil, err
 	}
-	card := a.run.Card()
-	for n, c := range card.Choices {
-		if c.Available && c.ShowOdds && len(c.Odds) > 1 {
-			before := a.run.State()
-			rep, err := a.run.Pick(n)
+	card := c.run.Card()
+	for n, ch := range card.Choices {
+		if ch.Available && ch.ShowOdds && len(ch.Odds) > 1 {
+			rep, err := c.run.Pick(n)
 			if err != nil {
 				return nil, err
 			}
-			return newHappened(a, rep, card, c, before), nil
+			return newHappened(rep, card, ch), nil
 		}
 	}
 	return nil, errors.New("no choice with odds was found")
@@ -247,7 +246,7 @@ func (d *director) draw(g *Game, screen *ebiten.Image) {
 	size := shotSizes[d.i%len(shotSizes)]
 	d.i++
 	name := fmt.Sprintf("%s-%dx%d.png", sh.name, size[0], size[1])
-	img, err := shoot(g.a, sh, size[0], size[1])
+	img, err := shoot(g.c, sh, size[0], size[1])
 	if err == nil {
 		err = writePNG(filepath.Join(d.dir, name), img)
 	}
@@ -257,36 +256,42 @@ func (d *director) draw(g *Game, screen *ebiten.Image) {
 		return
 	}
 	fmt.Println("screenshots: wrote", filepath.Join(d.dir, name))
-	screen.Fill(g.a.style().pal.Bg)
+	screen.Fill(g.c.Style().Pal.Bg)
 }
 
 // shoot draws one scripted screen into an image of w x h pixels. Each
-// shot starts from a fresh app (its own memory store, the same settings
-// and library), so shots never depend on each other.
-func shoot(base *app, sh shot, w, h int) (*image.RGBA, error) {
-	a := *base
-	a.store = storage.NewMemory()
-	a.history = history.Open(a.store)
-	a.lib = newLibrary(base.cfg.Bundled, nil)
-	a.run, a.notice, a.session, a.toast = nil, "", "", ""
-	a.settings = defaultSettings()
-	a.w, a.h, a.dsf = float64(w), float64(h), 1
-	a.st = nil
-	a.now = time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
-	s, err := sh.setup(&a)
+// shot starts from a fresh model (its own memory store, the default
+// settings, the bundled library) and a fresh kit context sharing the
+// base's fonts and painter, so shots never depend on each other.
+func shoot(base *Context, sh shot, w, h int) (*image.RGBA, error) {
+	m := &model{cfg: base.cfg, store: storage.NewMemory(), settings: defaultSettings()}
+	m.history = history.Open(m.store)
+	m.lib = newLibrary(base.cfg.Bundled, nil)
+	m.hist.tasks = base.hist.tasks
+	m.loadHistory()
+	k := kit.NewContext(base.Fonts(), base.Paint)
+	k.W, k.H, k.DSF = float64(w), float64(h), 1
+	k.Now = time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
+	c := &Context{Context: k, model: m}
+	g := &Game{c: c}
+	m.say = func(msg string, bad bool) { g.toast.Say(c.Now, msg, bad) }
+	c.Prefs = m.prefs()
+	s, err := sh.setup(c)
 	if err != nil {
 		return nil, err
 	}
-	// Let animations finish and the screen settle.
-	settle(s)
-	a.now = a.now.Add(10 * time.Second)
-	a.animUntil, a.busyUntil = time.Time{}, time.Time{}
-	if _, err := s.Update(Input{Now: a.now, Cursor: Point{-1, -1}}); err != nil {
+	c.Prefs = m.prefs()
+	s.Enter(c)
+	// Let background work end, animations finish and the screen settle.
+	settle(c, s)
+	c.Now = c.Now.Add(10 * time.Second)
+	c.StopMotion()
+	if _, err := s.Update(c, kit.Input{Now: c.Now, Cursor: kit.Point{X: -1, Y: -1}}); err != nil {
 		return nil, err
 	}
 	img := ebiten.NewImage(w, h)
 	defer img.Deallocate()
-	g := &Game{a: &a, screen: s}
+	g.screen = s
 	g.render(img)
 	out := image.NewRGBA(image.Rect(0, 0, w, h))
 	img.ReadPixels(out.Pix)

@@ -19,10 +19,10 @@ var demoPaths = []string{"startup_engineer", "bigco_engineer", "academia_scienti
 // demoHistory generates a player's history of about 200 runs over
 // demoPaths: most played like a typical player, some picked at random, so
 // the spread looks like a real player's who tried things.
-func demoHistory(a *app) ([]history.Record, error) {
+func demoHistory(c *Context) ([]history.Record, error) {
 	var scs []*scenario.Scenario
 	for _, id := range demoPaths {
-		sc, ok := a.lib.find(id)
+		sc, ok := c.lib.find(id)
 		if !ok {
 			return nil, fmt.Errorf("the scenario %s is not loaded", id)
 		}
@@ -41,15 +41,15 @@ func demoHistory(a *app) ([]history.Record, error) {
 }
 
 // withDemoHistory puts the generated history in the app's store.
-func withDemoHistory(a *app) error {
-	recs, err := demoHistory(a)
+func withDemoHistory(c *Context) error {
+	recs, err := demoHistory(c)
 	if err != nil {
 		return err
 	}
-	if _, _, err := a.history.Merge(recs); err != nil {
+	if _, _, err := c.history.Merge(recs); err != nil {
 		return err
 	}
-	a.historyChanged()
+	c.historyChanged()
 	return nil
 }
 
@@ -58,31 +58,31 @@ func withDemoHistory(a *app) error {
 // baselines, empty, and the ending's what-if panel.
 func historyShots() []shot {
 	return []shot{
-		{"compare", func(a *app) (Screen, error) {
-			if err := withDemoHistory(a); err != nil {
+		{"compare", func(c *Context) (Screen, error) {
+			if err := withDemoHistory(c); err != nil {
 				return nil, err
 			}
-			c := &compareScreen{a: a, back: newTitle(a), hold: true, sel: -1}
-			c.build()
-			return c, nil
+			cp := &compareScreen{back: newTitle(c), hold: true, sel: -1}
+			cp.build(c)
+			return cp, nil
 		}},
-		{"compare-baseline", func(a *app) (Screen, error) {
-			if err := withDemoHistory(a); err != nil {
+		{"compare-baseline", func(c *Context) (Screen, error) {
+			if err := withDemoHistory(c); err != nil {
 				return nil, err
 			}
-			c := newCompare(a, newTitle(a))
-			if !c.bl.wait(time.Minute) {
+			cp := newCompare(c, newTitle(c))
+			if !cp.bl.wait(time.Minute) {
 				return nil, errors.New("the baselines took more than a minute")
 			}
-			c.takeBaselines()
-			return c, nil
+			cp.takeBaselines(c)
+			return cp, nil
 		}},
-		{"compare-empty", func(a *app) (Screen, error) {
-			a.historyChanged()
-			return newCompare(a, newTitle(a)), nil
+		{"compare-empty", func(c *Context) (Screen, error) {
+			c.historyChanged()
+			return newCompare(c, newTitle(c)), nil
 		}},
-		{"title-history-damaged", func(a *app) (Screen, error) {
-			recs, err := demoHistory(a)
+		{"title-history-damaged", func(c *Context) (Screen, error) {
+			recs, err := demoHistory(c)
 			if err != nil {
 				return nil, err
 			}
@@ -98,26 +98,28 @@ func historyShots() []shot {
 				buf.Write(line)
 			}
 			buf.WriteString(`{"v":1,"code":"bigco_engin`) // cut off by a crash
-			if err := a.store.Write(history.FileName, buf.Bytes()); err != nil {
+			if err := c.store.Write(history.FileName, buf.Bytes()); err != nil {
 				return nil, err
 			}
-			a.loadHistory()
-			return newTitle(a), nil
+			c.loadHistory()
+			return newTitle(c), nil
 		}},
-		{"ending-whatif", func(a *app) (Screen, error) {
-			if err := playTo(a, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
+		{"ending-whatif", func(c *Context) (Screen, error) {
+			if err := playTo(c, withFunding, func(r *sim.Run) bool { return r.Done() }); err != nil {
 				return nil, err
 			}
-			e := newEnding(a)
+			e := newEnding(c)
+			e.Enter(c)
+			settle(c, e)
 			if len(e.whatif.kds) == 0 {
 				return nil, errors.New("the run has no decision to analyse")
 			}
-			l := e.layout()
-			e.scroll.off = e.whatif.r.Y - l.view.H*0.04
+			l := e.layout(c)
+			e.scroll.Off = e.whatif.r.Y - l.view.H*0.04
 			return e, nil
 		}},
-		{"import", func(a *app) (Screen, error) {
-			recs, err := demoHistory(a)
+		{"import", func(c *Context) (Screen, error) {
+			recs, err := demoHistory(c)
 			if err != nil {
 				return nil, err
 			}
@@ -125,13 +127,13 @@ func historyShots() []shot {
 			if err := history.ExportJSON(&buf, recs); err != nil {
 				return nil, err
 			}
-			if _, _, err := a.history.Merge(recs[:150]); err != nil {
+			if _, _, err := c.history.Merge(recs[:150]); err != nil {
 				return nil, err
 			}
-			s := newImport(a, newTitle(a))
-			res := a.importHistory("workshop-2025-06.json", append(buf.Bytes()[:buf.Len()-3], []byte(",\n{\"v\":1,\"code\":\"broken\"}\n]\n")...))
-			a.hist.lastImport = &res
-			s.path = []rune("~/Downloads/workshop-2025-06.json")
+			s := newImport(c, newTitle(c))
+			res := c.importHistory("workshop-2025-06.json", append(buf.Bytes()[:buf.Len()-3], []byte(",\n{\"v\":1,\"code\":\"broken\"}\n]\n")...))
+			c.hist.lastImport = &res
+			s.path.Value = []rune("~/Downloads/workshop-2025-06.json")
 			return s, nil
 		}},
 	}

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
+	"runwayladder/game/ui/kit"
 )
 
 // The browser side of the game. The page (web/index.html) keeps an object
@@ -169,7 +171,7 @@ func webDownload(name, mime string, data []byte) error {
 
 // webDropped takes the files dropped on the page since the last tick:
 // scenarios and history files with their text, others by name only.
-func webDropped() []DroppedFile {
+func webDropped() []kit.DroppedFile {
 	pg := page()
 	if !pg.Truthy() || pg.Get("takeDropped").Type() != js.TypeFunction {
 		return nil
@@ -179,10 +181,10 @@ func webDropped() []DroppedFile {
 	if n == 0 {
 		return nil
 	}
-	out := make([]DroppedFile, 0, min(n, MaxDroppedFiles))
+	out := make([]kit.DroppedFile, 0, min(n, MaxDroppedFiles))
 	for i := 0; i < n && i < MaxDroppedFiles; i++ {
 		f := list.Index(i)
-		df := DroppedFile{Name: f.Get("name").String()}
+		df := kit.DroppedFile{Name: f.Get("name").String()}
 		switch {
 		case f.Get("error").Truthy():
 			df.Err = errors.New(f.Get("error").String())
@@ -208,14 +210,14 @@ func webFrameReady() {
 // runActions are what the ending screen offers to do with the run code.
 func runActions() []runAction {
 	return []runAction{
-		{label: "Copy code", key: 'c', do: func(_ *app, code string) (string, error) {
-			if err := webCopy(code); err != nil {
+		{label: "Copy code", key: 'c', do: func(run *sim.Run, _ time.Time) (string, error) {
+			if err := webCopy(run.Code()); err != nil {
 				return "", fmt.Errorf("could not copy the code (%v): write it down, or use Save run file", err)
 			}
 			return "Run code copied to the clipboard.", nil
 		}},
-		{label: "Save run file", key: 's', do: func(a *app, _ string) (string, error) {
-			name, data, err := runFile(a)
+		{label: "Save run file", key: 's', do: func(run *sim.Run, now time.Time) (string, error) {
+			name, data, err := runFile(run, now)
 			if err != nil {
 				return "", err
 			}
@@ -243,18 +245,18 @@ type platformState struct {
 // startPlatform connects a new game to the page: the session code in the
 // address, a warning when storage is off, the test hook.
 func (g *Game) startPlatform() {
-	a := g.a
+	m := g.c.model
 	code, warn := webSession()
 	if code != "" {
-		a.session = code
+		m.session = code
 	}
 	if warn != "" {
-		a.notice = joinNotice(a.notice, warn)
+		m.notice = joinNotice(m.notice, warn)
 	}
 	// main falls back to a memory store only when the browser refused
 	// localStorage.
-	if _, mem := a.store.(*storage.Memory); mem {
-		a.notice = joinNotice(a.notice, storageOffWarning)
+	if _, mem := m.store.(*storage.Memory); mem {
+		m.notice = joinNotice(m.notice, storageOffWarning)
 	}
 	if pg := page(); pg.Truthy() && pg.Get("testHook").Truthy() {
 		g.plat.publish = true
@@ -284,7 +286,7 @@ func (g *Game) afterDraw() {
 
 // pageDropped returns the scenario files dropped on the page since the
 // last tick (the page reads them; Ebitengine's own drop never sees them).
-func pageDropped() []DroppedFile { return webDropped() }
+func pageDropped() []kit.DroppedFile { return webDropped() }
 
 // webTarget is something on screen the player can click, in CSS pixels
 // (zero-sized when it is scrolled out of view but has a key).
@@ -316,15 +318,15 @@ type webStateView struct {
 	RunSess  string      `json:"runSession,omitempty"`
 }
 
-// webState describes the current screen for the browser tests, from the
-// same layout functions the screens use for drawing and hit-testing.
+// webState describes the current screen for the browser tests: its name
+// and the targets it lists from the layout it draws and hit-tests with.
 func (g *Game) webState() webStateView {
-	a := g.a
-	v := webStateView{Notice: a.notice, Toast: a.toast, Session: a.session}
-	if r := a.run; r != nil {
+	c := g.c
+	v := webStateView{Screen: g.screen.Name(), Notice: c.notice, Toast: g.toast.Msg, Session: c.session}
+	if r := c.run; r != nil {
 		sc := r.Scenario()
 		v.Scenario, v.Month, v.Months, v.Done = sc.ID, r.Month(), sc.Months, r.Done()
-		v.RunSess = r.State().Session
+		v.RunSess = r.Session()
 		if r.Done() {
 			v.Code = r.Code()
 			if e := r.Ending(); e != nil {
@@ -332,94 +334,16 @@ func (g *Game) webState() webStateView {
 			}
 		}
 	}
-	dsf := a.dsf
+	dsf := c.DSF
 	if dsf <= 0 {
 		dsf = 1
 	}
-	add := func(label string, r Rect, enabled bool) *webTarget {
-		if r.W <= 0 || r.H <= 0 {
-			return nil // off screen
+	for _, t := range g.screen.Targets(c) {
+		if !t.Visible() && t.Key == "" {
+			continue // off screen, and no key reaches it
 		}
-		v.Targets = append(v.Targets, webTarget{Label: label, X: r.X / dsf, Y: r.Y / dsf, W: r.W / dsf, H: r.H / dsf, Enabled: enabled})
-		return &v.Targets[len(v.Targets)-1]
-	}
-	switch s := g.screen.(type) {
-	case *titleScreen:
-		v.Screen = "title"
-		l := s.layout()
-		for i, it := range s.items {
-			if i < len(l.items) {
-				add(it.label, l.items[i], true)
-			}
-		}
-	case *chooseScreen:
-		v.Screen = "choose"
-		l := s.layout()
-		for i, r := range s.screenRects(l) {
-			add(l.cards[i].sc.ID, r, true)
-		}
-		add("Back", l.back, true)
-	case *sessionScreen:
-		v.Screen = "session"
-		l := laySession(a.bounds(), a.style())
-		for i, label := range []string{"Use this code", "Clear the code", "Back"} {
-			if i < len(l.buttons) {
-				add(label, l.buttons[i], true)
-			}
-		}
-	case *monthScreen:
-		v.Screen = "month"
-		l := s.layout()
-		for i, r := range s.choiceRects(l) {
-			if i >= len(s.card.Choices) {
-				break
-			}
-			c := s.card.Choices[i]
-			if tg := add(c.Label, r, c.Available); tg != nil {
-				tg.Key = fmt.Sprint(i + 1)
-			} else {
-				// Scrolled out of view: not clickable, but its key works.
-				v.Targets = append(v.Targets, webTarget{Label: c.Label, Key: fmt.Sprint(i + 1), Enabled: c.Available})
-			}
-		}
-		add("Menu", l.menu, true)
-	case *happenedScreen:
-		v.Screen = "happened"
-		add("Continue", s.layout().cont, true)
-	case *endingScreen:
-		v.Screen = "ending"
-		l := s.layout()
-		for i, label := range []string{"Play this path again", "Choose another path", "Title"} {
-			if i < len(l.buttons) {
-				add(label, l.buttons[i], true)
-			}
-		}
-		for i, act := range s.actions {
-			if i >= len(l.actions) {
-				break
-			}
-			// Buttons in the scrolled content count only when in view,
-			// as the screen draws and hit-tests them.
-			if r := l.actions[i].Offset(l.view.X, l.view.Y-s.scroll.off); r.Within(l.view, 0) {
-				if tg := add(act.label, r, true); tg != nil {
-					tg.Key = strings.ToUpper(string(act.key))
-				}
-			}
-		}
-	case *settingsScreen:
-		v.Screen = "settings"
-		l := laySettings(a.bounds(), a.style())
-		for i, row := range settingRows {
-			if i < len(l.rows) {
-				add(row.label, l.rows[i], true)
-			}
-		}
-		add("Back", l.back, true)
-	case *problemsScreen:
-		v.Screen = "problems"
-		add("Back", layProblems(a.bounds(), a.style(), a.wrap, s.problems()).back, true)
-	default:
-		v.Screen = strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", g.screen), "*ui."), "Screen")
+		r := t.R
+		v.Targets = append(v.Targets, webTarget{Label: t.Label, Key: t.Key, X: r.X / dsf, Y: r.Y / dsf, W: r.W / dsf, H: r.H / dsf, Enabled: t.Enabled})
 	}
 	return v
 }

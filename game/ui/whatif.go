@@ -8,8 +8,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"runwayladder/game/history"
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/game/ui/kit"
 	"runwayladder/game/whatif"
 )
 
@@ -22,7 +24,6 @@ import (
 // choice would have changed. The analysis runs in the background; the
 // panel shows its progress and never holds up the game.
 type whatIfPanel struct {
-	a    *app
 	code string
 	// kds are the decisions analysed, in month order; their option
 	// counts fix the panel's height before the results are in.
@@ -33,10 +34,10 @@ type whatIfPanel struct {
 	// took is how long the analysis took (0 when it came from the cache).
 	took time.Duration
 	// r is the panel in the ending's content coordinates (place sets it).
-	r Rect
+	r kit.Rect
 	// compare is the panel's button to the compare screen (content
 	// coordinates).
-	compare Rect
+	compare kit.Rect
 }
 
 // whatIfDecisions is how many decisions the panel analyses.
@@ -52,37 +53,35 @@ type whatIfCache struct {
 	res  *whatif.Analysis
 }
 
-func newWhatIf(a *app, run *sim.Run) *whatIfPanel {
-	w := &whatIfPanel{a: a, code: run.Code()}
-	if !run.Done() {
-		return w
+// start analyses kds, the decisions that mattered most of a finished run
+// (in month order), in the background; a cached analysis of the same run
+// shows at once.
+func (w *whatIfPanel) start(c *Context, run *sim.Run, kds []sim.KeyDecision) {
+	w.kds = kds
+	if len(w.kds) == 0 || !run.Done() {
+		return
 	}
-	w.kds = sim.KeyDecisions(run, whatIfDecisions)
-	if len(w.kds) == 0 {
-		return w
-	}
-	if c := a.hist.whatIf; c != nil && c.code == w.code {
-		w.res = c.res
-		return w
+	if cached := c.hist.whatIf; cached != nil && cached.code == w.code {
+		w.res = cached.res
+		return
 	}
 	code, err := sim.ParseCode(w.code)
 	if err != nil {
 		w.err = err.Error()
-		return w
+		return
 	}
 	sc := run.Scenario()
 	var steps []int
 	for _, kd := range w.kds {
 		steps = append(steps, kd.Step)
 	}
-	w.job = startTask(a.hist.tasks, func(ctx context.Context, progress func(done, total int)) (*whatif.Analysis, error) {
+	w.job = startTask(c.hist.tasks, func(ctx context.Context, progress func(done, total int)) (*whatif.Analysis, error) {
 		return whatif.AnalyzeSteps(ctx, sc, code, steps, whatif.Config{Runs: whatIfRuns, Progress: progress})
 	})
-	return w
 }
 
 // poll takes the result when the analysis has ended (game goroutine).
-func (w *whatIfPanel) poll() {
+func (w *whatIfPanel) poll(c *Context) {
 	if w == nil || w.job == nil || w.res != nil || w.err != "" {
 		return
 	}
@@ -98,7 +97,7 @@ func (w *whatIfPanel) poll() {
 		w.err = err.Error()
 	default:
 		w.res = res
-		w.a.hist.whatIf = &whatIfCache{code: w.code, res: res}
+		c.hist.whatIf = &whatIfCache{code: w.code, res: res}
 	}
 }
 
@@ -110,11 +109,11 @@ func (w *whatIfPanel) stop() {
 }
 
 // done reports whether the panel has its results (or has none to get).
-func (w *whatIfPanel) done() bool {
+func (w *whatIfPanel) done(c *Context) bool {
 	if w == nil {
 		return true
 	}
-	w.poll()
+	w.poll(c)
 	return w.res != nil || w.err != "" || len(w.kds) == 0
 }
 
@@ -124,18 +123,18 @@ func (w *whatIfPanel) optionCount(k int) int {
 }
 
 // whatIf geometry.
-func wiRowH(st *style) float64 { return lineH(st.small) + st.d(8) }
-func wiHeadH(st *style) float64 {
-	return st.d(18) + lineH(st.label) + st.d(6) + lineH(st.small)*2.5 + st.d(4) + lineH(st.tiny) + st.d(14)
+func wiRowH(st *kit.Style) float64 { return kit.LineH(st.Small) + st.D(8) }
+func wiHeadH(st *kit.Style) float64 {
+	return st.D(18) + kit.LineH(st.Label) + st.D(6) + kit.LineH(st.Small)*2.5 + st.D(4) + kit.LineH(st.Tiny) + st.D(14)
 }
 
-func wiDecisionH(st *style, n int) float64 {
-	return lineH(st.bodyBold) + st.d(6) + float64(n)*wiRowH(st) + st.d(4) + textHeight(2, st.small, 1.25) + st.d(14)
+func wiDecisionH(st *kit.Style, n int) float64 {
+	return kit.LineH(st.BodyBold) + st.D(6) + float64(n)*wiRowH(st) + st.D(4) + kit.TextHeight(2, st.Small, 1.25) + st.D(14)
 }
 
 // height is the panel's height: fixed by the decisions and their options
 // before the results are in, so the ending does not jump when they come.
-func (w *whatIfPanel) height(st *style) float64 {
+func (w *whatIfPanel) height(c *Context, st *kit.Style) float64 {
 	if w == nil || len(w.kds) == 0 {
 		return 0
 	}
@@ -143,20 +142,20 @@ func (w *whatIfPanel) height(st *style) float64 {
 	for k := range w.kds {
 		h += wiDecisionH(st, w.optionCount(k))
 	}
-	return h + st.d(8)
+	return h + st.D(8)
 }
 
 // place puts the panel into the ending's layout, above the run code,
 // moving the code panel and what follows down.
-func (w *whatIfPanel) place(l *endingLayout, st *style) {
-	h := w.height(st)
+func (w *whatIfPanel) place(c *Context, l *endingLayout, st *kit.Style) {
+	h := w.height(c, st)
 	if h == 0 {
 		return
 	}
-	gap := st.d(14)
-	w.r = Rect{0, l.codeR.Y, l.codeR.W, h}
-	bw := math.Min(st.d(230), w.r.W*0.4)
-	w.compare = Rect{w.r.Right() - st.d(18) - bw, w.r.Y + st.d(12), bw, st.d(40)}
+	gap := st.D(14)
+	w.r = kit.Rect{X: 0, Y: l.codeR.Y, W: l.codeR.W, H: h}
+	bw := math.Min(st.D(230), w.r.W*0.4)
+	w.compare = kit.Rect{X: w.r.Right() - st.D(18) - bw, Y: w.r.Y + st.D(12), W: bw, H: st.D(40)}
 	l.codeR.Y += h + gap
 	for i := range l.actions {
 		l.actions[i].Y += h + gap
@@ -166,11 +165,11 @@ func (w *whatIfPanel) place(l *endingLayout, st *style) {
 
 // update handles the panel's own input: its button to the compare
 // screen, by click or by P. ox, oy place content coordinates on screen.
-func (w *whatIfPanel) update(in Input, view Rect, ox, oy float64, back Screen) Screen {
+func (w *whatIfPanel) update(c *Context, in kit.Input, view kit.Rect, ox, oy float64, back Screen) Screen {
 	if w == nil || w.r.H == 0 {
 		return nil
 	}
-	w.poll()
+	w.poll(c)
 	hit := in.Click && view.Contains(in.Cursor) && w.compare.Offset(ox, oy).Contains(in.Cursor)
 	for _, r := range in.Runes {
 		if r == 'p' || r == 'P' {
@@ -178,41 +177,46 @@ func (w *whatIfPanel) update(in Input, view Rect, ox, oy float64, back Screen) S
 		}
 	}
 	if hit {
-		return newCompare(w.a, back)
+		// From a past ending, the compare screen it came from.
+		if e, ok := back.(*endingScreen); ok && e.back != nil {
+			if cp, ok := e.back.(*compareScreen); ok {
+				return cp
+			}
+		}
+		return newCompare(c, back)
 	}
 	return nil
 }
 
 // draw draws the panel; ox, oy place content coordinates on screen and
 // view is the visible part of the ending.
-func (w *whatIfPanel) draw(dst *ebiten.Image, view Rect, ox, oy float64) {
+func (w *whatIfPanel) draw(c *Context, dst *ebiten.Image, view kit.Rect, ox, oy float64) {
 	if w == nil || w.r.H == 0 {
 		return
 	}
-	w.poll()
-	a := w.a
-	st := a.style()
-	pal := st.pal
+	w.poll(c)
+	st := c.Style()
+	pal := st.Pal
 	r := w.r.Offset(ox, oy)
 	if !r.Overlaps(view) {
 		return
 	}
-	a.paint.round(dst, r, st.d(10), pal.Panel)
-	a.paint.roundStroke(dst, r, st.d(10), st.d(1), pal.Border)
-	in := r.InsetXY(st.d(18), st.d(18))
+	c.Paint.Round(dst, r, st.D(10), pal.Panel)
+	c.Paint.RoundStroke(dst, r, st.D(10), st.D(1), pal.Border)
+	in := r.InsetXY(st.D(18), st.D(18))
 	cb := w.compare.Offset(ox, oy)
 	if cb.Within(view, 0) {
-		a.button(dst, cb, "Compare your paths", "P", false, true, false)
+		kit.Button{Label: "Compare your paths", Key: "P"}.Draw(c.Context, dst, cb, false)
 	}
-	headW := cb.X - in.X - st.d(16)
-	a.paint.textCut(dst, ellipsize("WHAT IF YOU HAD CHOSEN DIFFERENTLY?", st.label, headW), st.label, in.X, in.Y, pal.Muted, view)
-	y := in.Y + lineH(st.label) + st.d(6)
+	headW := cb.X - in.X - st.D(16)
+	c.Paint.TextCut(dst, kit.Ellipsize("WHAT IF YOU HAD CHOSEN DIFFERENTLY?", st.Label, headW), st.Label, in.X, in.Y, pal.Muted, view)
+	y := in.Y + kit.LineH(st.Label) + st.D(6)
 	runs := whatIfRuns
 	if w.res != nil {
 		runs = w.res.Runs
 	}
 	note := fmt.Sprintf("Your run replayed to each decision, every choice taken, then played on %d times by a typical player with fresh luck.", runs)
-	status, bad := w.status()
+	status, bad := w.status(c)
 	if status != "" {
 		note = status
 	}
@@ -220,11 +224,11 @@ func (w *whatIfPanel) draw(dst *ebiten.Image, view Rect, ox, oy float64) {
 	if bad {
 		clr = pal.Warn
 	}
-	for _, ln := range clampLines(a.wrap.wrap(note, st.small, headW), 2, st.small, headW) {
-		a.paint.textCut(dst, ln, st.small, in.X, y, clr, view)
-		y += lineH(st.small) * 1.25
+	for _, ln := range kit.ClampLines(c.Wrap.Wrap(note, st.Small, headW), 2, st.Small, headW) {
+		c.Paint.TextCut(dst, ln, st.Small, in.X, y, clr, view)
+		y += kit.LineH(st.Small) * 1.25
 	}
-	y = r.Y + st.d(18) + lineH(st.label) + st.d(6) + lineH(st.small)*2.5 + st.d(4)
+	y = r.Y + st.D(18) + kit.LineH(st.Label) + st.D(6) + kit.LineH(st.Small)*2.5 + st.D(4)
 	if w.res == nil && w.err == "" && w.job != nil {
 		// Progress while the runs play.
 		done, total := w.job.fraction()
@@ -232,31 +236,31 @@ func (w *whatIfPanel) draw(dst *ebiten.Image, view Rect, ox, oy float64) {
 		if total > 0 {
 			frac = float64(done) / float64(total)
 		}
-		mr := Rect{in.X, y + (lineH(st.tiny)-st.d(6))/2, math.Min(headW, st.d(360)), st.d(6)}
+		mr := kit.Rect{X: in.X, Y: y + (kit.LineH(st.Tiny)-st.D(6))/2, W: math.Min(headW, st.D(360)), H: st.D(6)}
 		if mr.Within(view, 0) {
-			a.meter(dst, mr, frac, pal.Focus)
+			kit.Meter(c.Context, dst, mr, frac, pal.Focus)
 		}
 	} else {
 		// The legend of the category bars.
 		lx := in.X
-		for _, c := range scenario.Categories {
-			sw := Rect{lx, y + (lineH(st.tiny)-st.d(10))/2, st.d(10), st.d(10)}
+		for _, cat := range scenario.Categories {
+			sw := kit.Rect{X: lx, Y: y + (kit.LineH(st.Tiny)-st.D(10))/2, W: st.D(10), H: st.D(10)}
 			if sw.Within(view, 0) {
-				a.paint.rect(dst, sw, categoryFill(pal, string(c)))
+				c.Paint.FillRect(dst, sw, categoryFill(pal, string(cat)))
 			}
-			a.paint.textCut(dst, string(c), st.tiny, lx+st.d(14), y, pal.Muted, view)
-			lx += st.d(14) + textWidth(string(c), st.tiny) + st.d(14)
+			c.Paint.TextCut(dst, string(cat), st.Tiny, lx+st.D(14), y, pal.Muted, view)
+			lx += st.D(14) + kit.TextWidth(string(cat), st.Tiny) + st.D(14)
 		}
 	}
 	y = r.Y + wiHeadH(st)
 	for k := range w.kds {
-		w.drawDecision(dst, view, in, y, k)
+		w.drawDecision(c, dst, view, in, y, k)
 		y += wiDecisionH(st, w.optionCount(k))
 	}
 }
 
 // status says how the analysis is going, or "" once the results are in.
-func (w *whatIfPanel) status() (string, bool) {
+func (w *whatIfPanel) status(c *Context) (string, bool) {
 	switch {
 	case w.err != "":
 		return "The what-if could not be computed: " + w.err + ".", true
@@ -274,10 +278,9 @@ func (w *whatIfPanel) status() (string, bool) {
 
 // drawDecision draws one decision: its card, a row per option, and the
 // headline of the other choice that would have changed most.
-func (w *whatIfPanel) drawDecision(dst *ebiten.Image, view, in Rect, y float64, k int) {
-	a := w.a
-	st := a.style()
-	pal := st.pal
+func (w *whatIfPanel) drawDecision(c *Context, dst *ebiten.Image, view, in kit.Rect, y float64, k int) {
+	st := c.Style()
+	pal := st.Pal
 	kd := w.kds[k]
 	var d *whatif.Decision
 	if w.res != nil {
@@ -288,13 +291,13 @@ func (w *whatIfPanel) drawDecision(dst *ebiten.Image, view, in Rect, y float64, 
 		}
 	}
 	month := fmt.Sprintf("Month %d", kd.Month)
-	mw := textWidth(month, st.label)
-	a.paint.textCut(dst, month, st.label, in.X, y+(lineH(st.bodyBold)-lineH(st.label))/2, pal.Accent, view)
-	a.paint.textCut(dst, ellipsize(kd.Title, st.bodyBold, in.W-mw-st.d(10)), st.bodyBold, in.X+mw+st.d(10), y, pal.Text, view)
-	y += lineH(st.bodyBold) + st.d(6)
+	mw := kit.TextWidth(month, st.Label)
+	c.Paint.TextCut(dst, month, st.Label, in.X, y+(kit.LineH(st.BodyBold)-kit.LineH(st.Label))/2, pal.Accent, view)
+	c.Paint.TextCut(dst, kit.Ellipsize(kd.Title, st.BodyBold, in.W-mw-st.D(10)), st.BodyBold, in.X+mw+st.D(10), y, pal.Text, view)
+	y += kit.LineH(st.BodyBold) + st.D(6)
 	labelW := math.Floor(in.W * 0.38)
 	barW := math.Floor(in.W * 0.30)
-	textX := in.X + labelW + st.d(12) + barW + st.d(12)
+	textX := in.X + labelW + st.D(12) + barW + st.D(12)
 	// The axis besides wealth whose medians differ most across options.
 	ax := -1
 	if d != nil {
@@ -309,20 +312,20 @@ func (w *whatIfPanel) drawDecision(dst *ebiten.Image, view, in Rect, y float64, 
 			opt = &d.Options[i]
 			label, picked = opt.Label, opt.Picked
 		}
-		row := Rect{in.X - st.d(8), y, in.W + st.d(16), rowH}
+		row := kit.Rect{X: in.X - st.D(8), Y: y, W: in.W + st.D(16), H: rowH}
 		if picked && row.Within(view, 0) {
-			a.paint.round(dst, row, st.d(6), pal.Raised)
+			c.Paint.Round(dst, row, st.D(6), pal.Raised)
 		}
-		ty := y + (rowH-lineH(st.small))/2
+		ty := y + (rowH-kit.LineH(st.Small))/2
 		lbl, clr := label, pal.Muted
 		if picked {
 			lbl, clr = "You chose: "+label, pal.Text
 		}
-		a.paint.textCut(dst, ellipsize(lbl, st.small, labelW), st.small, in.X, ty, clr, view)
-		bar := Rect{in.X + labelW + st.d(12), y + (rowH-st.d(10))/2, barW, st.d(10)}
+		c.Paint.TextCut(dst, kit.Ellipsize(lbl, st.Small, labelW), st.Small, in.X, ty, clr, view)
+		bar := kit.Rect{X: in.X + labelW + st.D(12), Y: y + (rowH-st.D(10))/2, W: barW, H: st.D(10)}
 		if bar.Within(view, 0) {
 			if opt == nil {
-				a.paint.rect(dst, bar, pal.Sunken)
+				c.Paint.FillRect(dst, bar, pal.Sunken)
 			} else {
 				x := bar.X
 				for _, cc := range opt.Summary.Categories {
@@ -330,28 +333,28 @@ func (w *whatIfPanel) drawDecision(dst *ebiten.Image, view, in Rect, y float64, 
 						continue
 					}
 					sw := bar.W * cc.Share
-					a.paint.rect(dst, Rect{x, bar.Y, math.Max(sw-st.d(1), st.d(1)), bar.H}, categoryFill(pal, cc.Category))
+					c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: math.Max(sw-st.D(1), st.D(1)), H: bar.H}, categoryFill(pal, cc.Category))
 					x += sw
 				}
 			}
 		}
 		if opt != nil {
-			txt := "median " + fmtAxis(0, opt.Summary.Axes[0].Median)
+			txt := "median " + history.FormatAxis(0, opt.Summary.Axes[0].Median)
 			if ax > 0 {
-				txt += fmt.Sprintf(" · %s %s", sim.AxisNames[ax], fmtAxis(ax, opt.Summary.Axes[ax].Median))
+				txt += fmt.Sprintf(" · %s %s", sim.AxisNames[ax], history.FormatAxis(ax, opt.Summary.Axes[ax].Median))
 			}
-			a.paint.textCut(dst, ellipsize(txt, st.small, in.Right()-textX), st.small, textX, ty, clr, view)
+			c.Paint.TextCut(dst, kit.Ellipsize(txt, st.Small, in.Right()-textX), st.Small, textX, ty, clr, view)
 		}
 		y += rowH
 	}
-	y += st.d(4)
+	y += st.D(4)
 	line := "…"
 	if d != nil {
 		line = d.Headline(bestOther(d))
 	}
-	for _, ln := range clampLines(a.wrap.wrap(line, st.small, in.W), 2, st.small, in.W) {
-		a.paint.textCut(dst, ln, st.small, in.X, y, pal.Text, view)
-		y += lineH(st.small) * 1.25
+	for _, ln := range kit.ClampLines(c.Wrap.Wrap(line, st.Small, in.W), 2, st.Small, in.W) {
+		c.Paint.TextCut(dst, ln, st.Small, in.X, y, pal.Text, view)
+		y += kit.LineH(st.Small) * 1.25
 	}
 }
 
@@ -404,15 +407,15 @@ func spreadAxis(d *whatif.Decision) int {
 
 // settle waits for a screen's background work, so a screenshot shows its
 // results rather than a moment of its progress.
-func settle(s Screen) {
+func settle(c *Context, s Screen) {
 	switch s := s.(type) {
 	case *endingScreen:
+		s.work.wait(c.model)
+		s.poll(c)
 		s.whatif.job.wait(2 * time.Minute)
-		s.whatif.poll()
-	case *pastEnding:
-		settle(s.e)
+		s.whatif.poll(c)
 	case *compareScreen:
 		s.bl.wait(2 * time.Minute)
-		s.takeBaselines()
+		s.takeBaselines(c)
 	}
 }

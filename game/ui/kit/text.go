@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"math"
@@ -7,9 +7,9 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
-// wrapper breaks text into lines that fit a width (text/v2 has no word
+// Wrapper breaks text into lines that fit a width (text/v2 has no word
 // wrapping). Results are cached: screens lay out the same text every frame.
-type wrapper struct {
+type Wrapper struct {
 	cache map[wrapKey][]string
 }
 
@@ -19,11 +19,12 @@ type wrapKey struct {
 	text  string
 }
 
-func newWrapper() *wrapper { return &wrapper{cache: map[wrapKey][]string{}} }
+// NewWrapper makes a wrapper with an empty cache.
+func NewWrapper() *Wrapper { return &Wrapper{cache: map[wrapKey][]string{}} }
 
-// wrap returns the lines of s that fit width with face. Paragraphs (blank
+// Wrap returns the lines of s that fit width with face. Paragraphs (blank
 // lines) are kept as an empty line; words longer than a line are broken.
-func (w *wrapper) wrap(s string, face text.Face, width float64) []string {
+func (w *Wrapper) Wrap(s string, face text.Face, width float64) []string {
 	k := wrapKey{face, int(width), s}
 	if ls, ok := w.cache[k]; ok {
 		return ls
@@ -104,8 +105,8 @@ func fitPrefix(s string, face text.Face, width float64) string {
 	return s[:end]
 }
 
-// ellipsize shortens s with "…" so it fits width.
-func ellipsize(s string, face text.Face, width float64) string {
+// Ellipsize shortens s with "…" so it fits width.
+func Ellipsize(s string, face text.Face, width float64) string {
 	if text.Advance(s, face) <= width {
 		return s
 	}
@@ -125,8 +126,8 @@ func ellipsize(s string, face text.Face, width float64) string {
 	return strings.TrimRight(string(runes[:lo]), " ,.;:") + "…"
 }
 
-// clampLines keeps at most n lines, ending the last with an ellipsis.
-func clampLines(ls []string, n int, face text.Face, width float64) []string {
+// ClampLines keeps at most n lines, ending the last with an ellipsis.
+func ClampLines(ls []string, n int, face text.Face, width float64) []string {
 	if n <= 0 {
 		return nil
 	}
@@ -134,20 +135,20 @@ func clampLines(ls []string, n int, face text.Face, width float64) []string {
 		return ls
 	}
 	out := append([]string(nil), ls[:n]...)
-	out[n-1] = ellipsize(out[n-1]+" …", face, width)
+	out[n-1] = Ellipsize(out[n-1]+" …", face, width)
 	if !strings.HasSuffix(out[n-1], "…") {
 		out[n-1] += "…"
 	}
 	return out
 }
 
-// textHeight is the height of n lines of face at a line spacing.
-func textHeight(n int, face text.Face, spacing float64) float64 {
+// TextHeight is the height of n lines of face at a line spacing.
+func TextHeight(n int, face text.Face, spacing float64) float64 {
 	if n <= 0 {
 		return 0
 	}
-	return math.Ceil(lineH(face) * spacing * float64(n))
+	return math.Ceil(LineH(face) * spacing * float64(n))
 }
 
-// textWidth is the advance of s in face.
-func textWidth(s string, face text.Face) float64 { return text.Advance(s, face) }
+// TextWidth is the advance of s in face.
+func TextWidth(s string, face text.Face) float64 { return text.Advance(s, face) }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -10,7 +10,7 @@ import (
 
 // iconPen draws one icon on a 24 x 24 grid scaled into a square box.
 type iconPen struct {
-	p     *painter
+	p     *Painter
 	dst   *ebiten.Image
 	x, y  float64 // top-left of the box
 	k     float64 // device pixels per grid unit
@@ -43,8 +43,8 @@ func (ip *iconPen) curves(gx, gy float64, segs ...[6]float64) *vector.Path {
 	})
 }
 
-func (ip *iconPen) strokeP(path *vector.Path) { ip.p.stroke(ip.dst, path, ip.width, ip.clr) }
-func (ip *iconPen) fillP(path *vector.Path)   { ip.p.fill(ip.dst, path, ip.clr) }
+func (ip *iconPen) strokeP(path *vector.Path) { ip.p.Stroke(ip.dst, path, ip.width, ip.clr) }
+func (ip *iconPen) fillP(path *vector.Path)   { ip.p.Fill(ip.dst, path, ip.clr) }
 
 func (ip *iconPen) poly(closed bool, pts ...float64) {
 	var path vector.Path
@@ -102,31 +102,31 @@ func (ip *iconPen) arc(gx, gy, r, a0, a1 float64) {
 func (ip *iconPen) roundBox(gx, gy, w, h, r float64) {
 	var path vector.Path
 	x, y := ip.pt(gx, gy)
-	roundRectPath(&path, Rect{float64(x), float64(y), w * ip.k, h * ip.k}, r*ip.k)
+	RoundRectPath(&path, Rect{float64(x), float64(y), w * ip.k, h * ip.k}, r*ip.k)
 	ip.strokeP(&path)
 }
 
-// drawIcon draws the named stat or card icon centred in box (a square is
+// DrawIcon draws the named stat or card icon centred in box (a square is
 // taken from its middle). Unknown names get a neutral diamond, so an
 // author's typo never leaves a hole in the HUD. Each icon is drawn once
 // per size and colour into a tile.
-func drawIcon(p *painter, dst *ebiten.Image, name string, box Rect, clr color.RGBA) {
+func DrawIcon(p *Painter, dst *ebiten.Image, name string, box Rect, clr color.RGBA) {
 	size := int(math.Round(math.Min(box.W, box.H)))
 	if size < 2 {
 		return
 	}
 	pad := 2
 	n := size + 2*pad
-	t := p.tile(tileKey{kind: tileIcon, size: size, clr: clr, name: name}, n, n, func(img *ebiten.Image) {
+	t := p.Tile(TileKey{Kind: tileIcon, Size: size, Clr: clr, Name: name}, n, n, func(img *ebiten.Image) {
 		drawIconShapes(p, img, name, float64(pad), float64(size), clr)
 	})
 	x := math.Round(box.X + (box.W-float64(size))/2)
 	y := math.Round(box.Y + (box.H-float64(size))/2)
-	blit(dst, t, t.Bounds(), x-float64(pad), y-float64(pad))
+	Blit(dst, t, t.Bounds(), x-float64(pad), y-float64(pad))
 }
 
 // drawIconShapes draws an icon with vector paths at (at, at), size wide.
-func drawIconShapes(p *painter, dst *ebiten.Image, name string, at, size float64, clr color.RGBA) {
+func drawIconShapes(p *Painter, dst *ebiten.Image, name string, at, size float64, clr color.RGBA) {
 	ip := &iconPen{p: p, dst: dst, x: at, y: at, k: size / 24, clr: clr}
 	ip.width = math.Max(size/12, 1.2)
 	switch name {

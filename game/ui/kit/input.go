@@ -1,11 +1,7 @@
-package ui
+package kit
 
 import (
 	"io/fs"
-	"path"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -13,7 +9,7 @@ import (
 )
 
 // Input is everything the player asked for during one tick, as intents.
-// Only readInput reads the devices; screens and tests see Input values.
+// Only ReadInput reads the devices; screens and tests see Input values.
 type Input struct {
 	// Now is the time of the tick (animations and notices use it).
 	Now time.Time
@@ -54,17 +50,17 @@ type DroppedFile struct {
 	Err  error
 }
 
-// active reports whether the input holds anything that may change what is
+// Active reports whether the input holds anything that may change what is
 // on screen.
-func (in *Input) active() bool {
+func (in *Input) Active() bool {
 	return in.Pick != 0 || in.Up || in.Down || in.Left || in.Right || in.Next || in.Prev ||
 		in.PageUp || in.PageDown || in.Home || in.End || in.Confirm || in.Space || in.Back ||
 		in.Moved || in.Click || in.Wheel != 0 || len(in.Runes) > 0 || in.Erase ||
 		len(in.Dropped) > 0 || in.Reload || in.Screenshot
 }
 
-// deviceState is what readInput remembers between ticks.
-type deviceState struct {
+// Devices is what ReadInput remembers between ticks.
+type Devices struct {
 	cursor  Point
 	started bool
 	runes   []rune
@@ -86,9 +82,15 @@ func repeating(k ebiten.Key) bool {
 	return d == 1 || d > 24 && d%5 == 0
 }
 
-// readInput reads keyboard, mouse, wheel, typed characters and dropped
+// DropReader turns the files dropped on the window into DroppedFiles: the
+// game decides which it reads and how much of each.
+type DropReader func(fs.FS) []DroppedFile
+
+// ReadInput reads keyboard, mouse, wheel, typed characters and dropped
 // files once per tick. It is the only function that touches the devices.
-func readInput(ds *deviceState, now time.Time) Input {
+// readDrop reads a drop on the window; page, when set, returns the files
+// dropped on the page around the game (the browser build).
+func ReadInput(ds *Devices, now time.Time, readDrop DropReader, page func() []DroppedFile) Input {
 	in := Input{Now: now}
 	for i, ks := range [][2]ebiten.Key{{ebiten.Key1, ebiten.KeyNumpad1}, {ebiten.Key2, ebiten.KeyNumpad2}, {ebiten.Key3, ebiten.KeyNumpad3}, {ebiten.Key4, ebiten.KeyNumpad4}} {
 		if keyPressed(ks[0], ks[1]) {
@@ -123,73 +125,11 @@ func readInput(ds *deviceState, now time.Time) Input {
 	if len(ds.runes) > 0 {
 		in.Runes = append([]rune(nil), ds.runes...)
 	}
-	if dropped := ebiten.DroppedFiles(); dropped != nil {
-		in.Dropped = readDropped(dropped)
+	if dropped := ebiten.DroppedFiles(); dropped != nil && readDrop != nil {
+		in.Dropped = readDrop(dropped)
 	}
-	// In the browser the page reads dropped files itself (web_js.go).
-	in.Dropped = append(in.Dropped, pageDropped()...)
+	if page != nil {
+		in.Dropped = append(in.Dropped, page()...)
+	}
 	return in
-}
-
-// MaxDroppedFiles bounds how many files one drop may load.
-const MaxDroppedFiles = 50
-
-// readDropped reads the TOML files of a drop: files at its root and the
-// top level of dropped folders. Other files are reported, not read.
-func readDropped(fsys fs.FS) []DroppedFile {
-	var out []DroppedFile
-	var names []string
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return []DroppedFile{{Name: "dropped files", Err: err}}
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			names = append(names, e.Name())
-			continue
-		}
-		sub, err := fs.ReadDir(fsys, e.Name())
-		if err != nil {
-			out = append(out, DroppedFile{Name: e.Name(), Err: err})
-			continue
-		}
-		for _, s := range sub {
-			if !s.IsDir() && strings.HasSuffix(strings.ToLower(s.Name()), ".toml") {
-				names = append(names, path.Join(e.Name(), s.Name()))
-			}
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if len(out) >= MaxDroppedFiles {
-			break
-		}
-		df := DroppedFile{Name: name}
-		if isHistoryFile(name) {
-			// History to import (exported JSON or CSV), not a scenario.
-			df.Data, df.Err = readHistoryFile(fsys, name)
-			out = append(out, df)
-			continue
-		}
-		if !strings.HasSuffix(strings.ToLower(name), ".toml") {
-			df.Err = errNotTOML
-			out = append(out, df)
-			continue
-		}
-		f, err := fsys.Open(name)
-		if err != nil {
-			df.Err = err
-			out = append(out, df)
-			continue
-		}
-		// On the desktop the dropped file is the real file: remember its
-		// path so F5 reads the author's latest edit.
-		if n, ok := f.(interface{ Name() string }); ok && filepath.IsAbs(n.Name()) {
-			df.Path = n.Name()
-		}
-		f.Close()
-		df.Data, df.Err = readBounded(fsys, name)
-		out = append(out, df)
-	}
-	return out
 }

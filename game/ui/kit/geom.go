@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image"
@@ -74,8 +74,8 @@ func (r Rect) Image() image.Rectangle {
 	return image.Rect(int(math.Floor(r.X)), int(math.Floor(r.Y)), int(math.Ceil(r.Right())), int(math.Ceil(r.Bottom())))
 }
 
-// columns splits r into n columns separated by gap.
-func (r Rect) columns(n int, gap float64) []Rect {
+// Columns splits r into n columns separated by gap.
+func (r Rect) Columns(n int, gap float64) []Rect {
 	if n < 1 {
 		n = 1
 	}
@@ -87,8 +87,8 @@ func (r Rect) columns(n int, gap float64) []Rect {
 	return out
 }
 
-// clamp01 limits x to 0..1.
-func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
+// Clamp01 limits x to 0..1.
+func Clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
 
-// lerp interpolates from a to b.
-func lerp(a, b, t float64) float64 { return a + (b-a)*t }
+// Lerp interpolates from a to b.
+func Lerp(a, b, t float64) float64 { return a + (b-a)*t }
