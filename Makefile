@@ -46,6 +46,11 @@ ui-test: deps-test
 screenshots: deps-test
 	scripts/screenshots.sh docs/screenshots
 
+# Redraws the package diagram in docs/architecture.md from go list.
+.PHONY: architecture
+architecture:
+	$(GO) run ./internal/depgraph/cmd
+
 # Time from starting the desktop game to its first frame (median of fresh starts).
 .PHONY: desktop-bench
 desktop-bench: deps-test
