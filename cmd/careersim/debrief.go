@@ -7,6 +7,7 @@ import (
 
 	"runwayladder/game/history"
 	"runwayladder/game/sim"
+	"runwayladder/game/words"
 )
 
 // cmdDebrief reads the run codes a workshop collected and prints a debrief
@@ -62,12 +63,12 @@ func cmdDebrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "Debrief of %d %s", d.Runs, plural(d.Runs, "run", "runs"))
+	fmt.Fprintf(stdout, "Debrief of %d %s", d.Runs, words.Plural(d.Runs, "run", "runs"))
 	if d.Repeats > 0 {
-		fmt.Fprintf(stdout, " (%d repeated %s counted once)", d.Repeats, plural(d.Repeats, "code", "codes"))
+		fmt.Fprintf(stdout, " (%d repeated %s counted once)", d.Repeats, words.Plural(d.Repeats, "code", "codes"))
 	}
 	if n := len(d.Skipped); n > 0 {
-		fmt.Fprintf(stdout, " (%d %s skipped)", n, plural(n, "line", "lines"))
+		fmt.Fprintf(stdout, " (%d %s skipped)", n, words.Plural(n, "line", "lines"))
 	}
 	fmt.Fprintln(stdout)
 	for i := range d.Scenarios {
@@ -77,7 +78,7 @@ func cmdDebrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func printDebrief(w io.Writer, sd *history.ScenarioDebrief) {
-	fmt.Fprintf(w, "\n== %s: %d %s ==\n", sd.Title, sd.Runs, plural(sd.Runs, "run", "runs"))
+	fmt.Fprintf(w, "\n== %s: %d %s ==\n", sd.Title, sd.Runs, words.Plural(sd.Runs, "run", "runs"))
 	fmt.Fprintln(w, "Endings (the room / the typical bot):")
 	for _, e := range sd.Endings {
 		fmt.Fprintf(w, "  %-10s %-34s %3d (%3.0f%%)", e.Category, e.Title, e.Count, e.Share*100)

@@ -125,11 +125,11 @@ func (r *Report) String() string {
 	}
 	if r.Corrected > 0 {
 		note("%d %s an outcome that %s run code does not give; the replay's outcome was kept.", r.Corrected,
-			plural(r.Corrected, "run claimed", "runs claimed"), plural(r.Corrected, "its", "their"))
+			words.Plural(r.Corrected, "run claimed", "runs claimed"), words.Plural(r.Corrected, "its", "their"))
 	}
 	if r.Unchecked > 0 {
 		note("%d %s of scenarios not installed here, so %s outcome could not be checked.", r.Unchecked,
-			plural(r.Unchecked, "run is", "runs are"), plural(r.Unchecked, "its", "their"))
+			words.Plural(r.Unchecked, "run is", "runs are"), words.Plural(r.Unchecked, "its", "their"))
 	}
 	if r.Duplicates > 0 {
 		note("%d repeated %s skipped.", r.Duplicates, words.Plural(r.Duplicates, "run was", "runs were"))

@@ -15,6 +15,7 @@ import (
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
+	"runwayladder/game/words"
 	"runwayladder/internal/webserve"
 )
 
@@ -44,11 +45,9 @@ func cssColour(c string) string {
 	return "#777"
 }
 
+// plural counts: "1 run", "3 runs".
 func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return strconv.Itoa(n) + " " + words.Plural(n, one, many)
 }
 
 // axisTip explains an outcome axis in a few words.
