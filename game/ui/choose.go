@@ -42,7 +42,7 @@ func (cs *chooseScreen) Targets(c *Context) []kit.Target {
 func (cs *chooseScreen) refresh(c *Context) Screen { return cs }
 
 type pathCard struct {
-	sc                        *scenario.Scenario
+	sc                        *scenario.Lazy
 	r                         kit.Rect // content coordinates
 	role, pitch, promise, pri []string
 }
@@ -54,7 +54,7 @@ type chooseLayout struct {
 	content            float64
 }
 
-func layChoose(b kit.Rect, st *kit.Style, w *kit.Wrapper, scs []*scenario.Scenario) chooseLayout {
+func layChoose(b kit.Rect, st *kit.Style, w *kit.Wrapper, scs []*scenario.Lazy) chooseLayout {
 	var l chooseLayout
 	body := b.InsetXY(st.D(32), st.D(24))
 	head, body := body.CutTop(kit.HeaderHeight(st, true))
@@ -135,7 +135,12 @@ func (cs *chooseScreen) Update(c *Context, in kit.Input) (Screen, error) {
 		cs.scroll.Show(l.view, l.content, r.Y, r.H)
 	}
 	if i >= 0 && i < len(l.cards) {
-		if err := c.startRun(l.cards[i].sc); err != nil {
+		sc, ok := c.lib.compile(l.cards[i].sc)
+		if !ok {
+			c.say("Could not start: "+l.cards[i].sc.File+" does not load; see the title screen.", true)
+			return cs, nil
+		}
+		if err := c.startRun(sc); err != nil {
 			cs.err = err.Error()
 			c.say("Could not start: "+err.Error(), true)
 			return cs, nil
@@ -224,7 +229,7 @@ func (cs *chooseScreen) drawCard(c *Context, dst *ebiten.Image, r, view kit.Rect
 	cy := r.Bottom() - st.D(20) - kit.ChipHeight(st)
 	if cy >= view.Y && cy+kit.ChipHeight(st) <= view.Bottom() {
 		x := in.X
-		chips := append([]string(nil), sc.Systems()...)
+		chips := append([]string(nil), sc.Systems...)
 		chips = append(chips, fmt.Sprintf("%d months", sc.Months))
 		for i, ch := range chips {
 			w := kit.ChipWidth(st, ch)
@@ -245,7 +250,7 @@ func (cs *chooseScreen) drawCard(c *Context, dst *ebiten.Image, r, view kit.Rect
 
 // cardRole is the line under a path card's title: the role, and for the
 // player's own scenarios the file it came from.
-func cardRole(sc *scenario.Scenario) string {
+func cardRole(sc *scenario.Lazy) string {
 	if sc.Bundled {
 		return sc.Role
 	}

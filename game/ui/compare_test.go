@@ -454,7 +454,7 @@ func TestDamagedHistory(t *testing.T) {
 // explained rather than replayed.
 func TestCompareEveryPath(t *testing.T) {
 	probe := newDriver(t, Config{})
-	recs, err := history.BotHistory(probe.g.c.lib.all, "random", 12, 3, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	recs, err := history.BotHistory(compiled(t, probe.g.c.lib), "random", 12, 3, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 	"runwayladder/game/storage"
 	"runwayladder/game/ui/kit"
@@ -236,4 +237,18 @@ func (d *driver) playMonth(bot *sim.Bot, k int, mouse bool) {
 	if _, ok := d.g.screen.(*happenedScreen); !ok {
 		d.t.Fatalf("month %d: after the pick, want what happened, have %T", run.Month(), d.g.screen)
 	}
+}
+
+// compiled returns every scenario of the library, compiled.
+func compiled(t *testing.T, lib *library) []*scenario.Scenario {
+	t.Helper()
+	var out []*scenario.Scenario
+	for _, e := range lib.all {
+		sc, ok := lib.compile(e)
+		if !ok {
+			t.Fatalf("%s does not compile: %v", e.File, lib.errs)
+		}
+		out = append(out, sc)
+	}
+	return out
 }

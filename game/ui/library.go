@@ -46,11 +46,14 @@ type library struct {
 	dirs      []ScenarioDir
 	dropped   []kit.DroppedFile
 
-	bundled []*scenario.Scenario
+	// bundled are known by their headers until one is needed (compiling
+	// them all made the game slow to start); the user's own are compiled
+	// at once, so their problems show on the title.
+	bundled []*scenario.Lazy
 	user    []*scenario.Scenario
 	// all is bundled and user merged: a user scenario with a bundled id
 	// replaces it.
-	all  []*scenario.Scenario
+	all  []*scenario.Lazy
 	errs scenario.Errors
 }
 
@@ -65,7 +68,7 @@ func (l *library) load() {
 	var errs scenario.Errors
 	if l.bundled == nil && l.bundledFS != nil {
 		var es scenario.Errors
-		l.bundled, es = scenario.LoadBundled(l.bundledFS)
+		l.bundled, es = scenario.LoadBundledLazy(l.bundledFS)
 		errs = append(errs, es...)
 	}
 	var paths []string
@@ -103,8 +106,28 @@ func (l *library) load() {
 		}
 	}
 	l.user = user
-	l.all = scenario.Merge(l.bundled, user)
+	l.all = nil
+	index := map[string]int{}
+	for _, set := range [][]*scenario.Lazy{l.bundled, lazyOf(user)} {
+		for _, e := range set {
+			if i, ok := index[e.ID]; ok {
+				l.all[i] = e // as scenario.Merge: a later one with the same id wins
+				continue
+			}
+			index[e.ID] = len(l.all)
+			l.all = append(l.all, e)
+		}
+	}
 	l.errs = errs
+}
+
+// lazyOf wraps compiled scenarios.
+func lazyOf(scs []*scenario.Scenario) []*scenario.Lazy {
+	out := make([]*scenario.Lazy, len(scs))
+	for i, sc := range scs {
+		out[i] = scenario.Loaded(sc)
+	}
+	return out
 }
 
 // add remembers dropped files and reloads. A file dropped again replaces
@@ -136,5 +159,37 @@ func (l *library) problems() (errs, warnings scenario.Errors) {
 	return errs, warnings
 }
 
-// find returns a scenario by id.
-func (l *library) find(id string) (*scenario.Scenario, bool) { return scenario.Find(l.all, id) }
+// find returns a scenario by id, compiled (the first time it is asked
+// for, when it is a bundled one).
+func (l *library) find(id string) (*scenario.Scenario, bool) {
+	for _, e := range l.all {
+		if e.ID == id {
+			return l.compile(e)
+		}
+	}
+	return nil, false
+}
+
+// compile returns an entry's scenario; a bundled file that turns out not
+// to compile joins the problems (the tests keep this from happening).
+func (l *library) compile(e *scenario.Lazy) (*scenario.Scenario, bool) {
+	sc, errs := e.Load()
+	if sc == nil {
+		for _, err := range errs {
+			if !containsError(l.errs, err) {
+				l.errs = append(l.errs, err)
+			}
+		}
+		return nil, false
+	}
+	return sc, true
+}
+
+func containsError(es scenario.Errors, e scenario.Error) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}

@@ -172,7 +172,11 @@ func withFight(sc *scenario.Scenario) (fits, best bool) {
 // typical bot play until cond holds or the run ends.
 func playTo(c *Context, want func(*scenario.Scenario) (fits, best bool), cond func(*sim.Run) bool) error {
 	var sc *scenario.Scenario
-	for _, s := range c.lib.all {
+	for _, e := range c.lib.all {
+		s, ok := c.lib.compile(e)
+		if !ok {
+			continue
+		}
 		fits, best := want(s)
 		if fits && (sc == nil || best) {
 			sc = s

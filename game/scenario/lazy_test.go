@@ -1,0 +1,104 @@
+package scenario
+
+import (
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+
+	"runwayladder/scenarios"
+)
+
+// TestReadHeaderMatchesParse reads every bundled file's header the cheap
+// way and checks it against the compiled scenario's.
+func TestReadHeaderMatchesParse(t *testing.T) {
+	entries, err := fs.ReadDir(scenarios.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		data, err := fs.ReadFile(scenarios.FS, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, ok := ReadHeader(data)
+		sc, errs := Parse(e.Name(), data)
+		if !ok || sc == nil {
+			t.Fatalf("%s: header read %v, parse errors %v", e.Name(), ok, errs)
+		}
+		if want := HeaderOf(sc); !reflect.DeepEqual(h, want) {
+			t.Errorf("%s: header\n%+v\nwant\n%+v", e.Name(), h, want)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no bundled scenario")
+	}
+}
+
+func TestReadHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		ok        bool
+		want      Header
+	}{
+		{"a bracket in a long pitch", "id = \"a\"\ntitle = \"A\"\nmonths = 12\npitch = \"\"\"\nWhat you do:\n[fight] nothing here\n\"\"\"\n\n[ladder]\nx = 1\n", true,
+			Header{ID: "a", Title: "A", Months: 12, Pitch: "What you do:\n[fight] nothing here", Systems: []string{"promotion ladder"}}},
+		{"array tables", "id = \"b\"\ntitle = \"B\"\n\n[[funding.rounds]]\nlabel = \"seed\"\n[resource_fight]\n", true,
+			Header{ID: "b", Title: "B", Systems: []string{"funding runway", "resource fights"}}},
+		{"no tables", "id = \"c\"\ntitle = \"C\"\ntrack = \"startup\"\n", true, Header{ID: "c", Title: "C", Track: "startup"}},
+		{"broken top", "id = \"d\ntitle = \"D\"\n", false, Header{}},
+		{"no id", "title = \"E\"\n[ladder]\n", false, Header{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, ok := ReadHeader([]byte(tc.src))
+			if ok != tc.ok || !reflect.DeepEqual(h, tc.want) {
+				t.Errorf("got %+v %v, want %+v %v", h, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+// TestLoadBundledLazy compiles nothing until asked, and then the same
+// scenarios LoadBundled compiles.
+func TestLoadBundledLazy(t *testing.T) {
+	lazy, errs := LoadBundledLazy(scenarios.FS)
+	eager, errs2 := LoadBundled(scenarios.FS)
+	if errs.HasErrors() || errs2.HasErrors() || len(lazy) != len(eager) {
+		t.Fatalf("%d lazy (%v), %d eager (%v)", len(lazy), errs, len(eager), errs2)
+	}
+	for i, l := range lazy {
+		if l.sc != nil {
+			t.Errorf("%s was compiled before it was asked for", l.ID)
+		}
+		sc, es := l.Load()
+		if sc == nil || es.HasErrors() || !sc.Bundled || sc.ID != eager[i].ID || sc.File != eager[i].File || sc.Version != eager[i].Version {
+			t.Errorf("%s: loaded %+v %v", l.ID, sc != nil, es)
+		}
+		if again, _ := l.Load(); again != sc {
+			t.Errorf("%s compiled twice", l.ID)
+		}
+	}
+}
+
+// FuzzReadHeader reads headers of anything: it never panics, and a header
+// it reads has an id and a title.
+func FuzzReadHeader(f *testing.F) {
+	for _, name := range []string{"startup_engineer.toml", "bigco_engineer.toml"} {
+		data, err := fs.ReadFile(scenarios.FS, name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("id = \"a\"\ntitle = \"\"\"\n[x]\n\"\"\"\n[funding]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if h, ok := ReadHeader(src); ok && (h.ID == "" || h.Title == "") {
+			t.Errorf("a header without an id or a title: %+v", h)
+		}
+	})
+}
