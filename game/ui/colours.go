@@ -22,17 +22,13 @@ func trackColour(pal kit.Palette, track string) color.RGBA {
 	return s[6%len(s)]
 }
 
-// categoryFill colours an ending category in stacked bars, best to worst.
-func categoryFill(pal kit.Palette, c string) color.RGBA {
-	switch scenario.Category(c) {
-	case scenario.Thrived:
-		return pal.Good
-	case scenario.Good:
-		return kit.Mix(pal.Good, pal.Focus, 0.55)
-	case scenario.Survived:
-		return pal.Neutral
-	case scenario.Struggled:
-		return pal.Warn
+// categoryColour colours an ending category, the same on every screen
+// (the ending's badge, the bars of the compare screen and the what-if).
+func categoryColour(pal kit.Palette, c scenario.Category) color.RGBA {
+	for i, cat := range scenario.Categories {
+		if cat == c && i < len(pal.Category) {
+			return pal.Category[i]
+		}
 	}
-	return pal.Bad
+	return pal.Category[len(pal.Category)-1]
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"runwayladder/game/history"
+	"runwayladder/game/scenario"
 	"runwayladder/game/ui/kit"
 	"runwayladder/game/words"
 )
@@ -169,7 +170,7 @@ func (cp *compareScreen) drawRow(c *Context, dst *ebiten.Image, l compareLayout,
 			continue
 		}
 		w := bar.W * cc.Share
-		c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: math.Max(w-st.D(1), st.D(1)), H: bar.H}, categoryFill(pal, cc.Category))
+		c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: math.Max(w-st.D(1), st.D(1)), H: bar.H}, categoryColour(pal, scenario.Category(cc.Category)))
 		x += w
 	}
 	y = bar.Bottom() + st.D(6)

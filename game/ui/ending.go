@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 	"sort"
 	"strings"
@@ -345,19 +344,6 @@ func decisionText(d decision) string {
 		s += " It was the choice a typical player favours."
 	}
 	return s
-}
-
-// categoryColour colours an ending's category.
-func categoryColour(pal kit.Palette, c scenario.Category) color.RGBA {
-	switch c {
-	case scenario.Thrived, scenario.Good:
-		return pal.Good
-	case scenario.Survived:
-		return pal.Focus
-	case scenario.Struggled:
-		return pal.Warn
-	}
-	return pal.Bad
 }
 
 func (e *endingScreen) layout(c *Context) endingLayout {

@@ -246,7 +246,7 @@ func (w *whatIfPanel) draw(c *Context, dst *ebiten.Image, view kit.Rect, ox, oy 
 		for _, cat := range scenario.Categories {
 			sw := kit.Rect{X: lx, Y: y + (kit.LineH(st.Tiny)-st.D(10))/2, W: st.D(10), H: st.D(10)}
 			if sw.Within(view, 0) {
-				c.Paint.FillRect(dst, sw, categoryFill(pal, string(cat)))
+				c.Paint.FillRect(dst, sw, categoryColour(pal, cat))
 			}
 			c.Paint.TextCut(dst, string(cat), st.Tiny, lx+st.D(14), y, pal.Muted, view)
 			lx += st.D(14) + kit.TextWidth(string(cat), st.Tiny) + st.D(14)
@@ -333,7 +333,7 @@ func (w *whatIfPanel) drawDecision(c *Context, dst *ebiten.Image, view, in kit.R
 						continue
 					}
 					sw := bar.W * cc.Share
-					c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: math.Max(sw-st.D(1), st.D(1)), H: bar.H}, categoryFill(pal, cc.Category))
+					c.Paint.FillRect(dst, kit.Rect{X: x, Y: bar.Y, W: math.Max(sw-st.D(1), st.D(1)), H: bar.H}, categoryColour(pal, scenario.Category(cc.Category)))
 					x += sw
 				}
 			}

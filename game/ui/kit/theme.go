@@ -20,6 +20,13 @@ type Palette struct {
 	Icon                              color.RGBA
 	// Series colours the lines of charts and the segments of odds bars.
 	Series []color.RGBA
+	// Category colours the five ending categories, best first (thrived,
+	// good, survived, struggled, failed), on every screen: blue for doing
+	// well, grey for getting by, amber to vermilion for doing badly. Blue
+	// against orange, each step a different lightness, keeps them apart
+	// with the common colour-vision deficiencies, where green against red
+	// would not.
+	Category [5]color.RGBA
 }
 
 // RGB makes an opaque colour from 0xRRGGBB.
@@ -48,8 +55,9 @@ func DuskPalette() Palette {
 		Text: RGB(0xe9eef2), Muted: RGB(0x9fb2c1), Faint: RGB(0x6a8092),
 		Accent: RGB(0xf2b544), AccentText: RGB(0x1b1405), Focus: RGB(0x7fd4ff),
 		Good: RGB(0x62d08f), Bad: RGB(0xf0715f), Warn: RGB(0xf2b544), Neutral: RGB(0xa9bccb),
-		Icon:   RGB(0xc4d6e4),
-		Series: []color.RGBA{RGB(0x7fd4ff), RGB(0xf2b544), RGB(0x62d08f), RGB(0xe58bd0), RGB(0xf0715f), RGB(0xb3a2ff), RGB(0x7fe0d0)},
+		Icon:     RGB(0xc4d6e4),
+		Series:   []color.RGBA{RGB(0x7fd4ff), RGB(0xf2b544), RGB(0x62d08f), RGB(0xe58bd0), RGB(0xf0715f), RGB(0xb3a2ff), RGB(0x7fe0d0)},
+		Category: [5]color.RGBA{RGB(0x4f9cf0), RGB(0x9fcdf5), RGB(0xa9bccb), RGB(0xf2b544), RGB(0xe0622a)},
 	}
 }
 
@@ -61,8 +69,9 @@ func ContrastPalette() Palette {
 		Text: RGB(0xffffff), Muted: RGB(0xf0f0f0), Faint: RGB(0xd0d0d0),
 		Accent: RGB(0xffe000), AccentText: RGB(0x000000), Focus: RGB(0x00e5ff),
 		Good: RGB(0x3dff8c), Bad: RGB(0xff5a5a), Warn: RGB(0xffe000), Neutral: RGB(0xffffff),
-		Icon:   RGB(0xffffff),
-		Series: []color.RGBA{RGB(0x00e5ff), RGB(0xffe000), RGB(0x3dff8c), RGB(0xff7ad9), RGB(0xff5a5a), RGB(0xc8b8ff), RGB(0xffffff)},
+		Icon:     RGB(0xffffff),
+		Series:   []color.RGBA{RGB(0x00e5ff), RGB(0xffe000), RGB(0x3dff8c), RGB(0xff7ad9), RGB(0xff5a5a), RGB(0xc8b8ff), RGB(0xffffff)},
+		Category: [5]color.RGBA{RGB(0x3aa0ff), RGB(0xaadcff), RGB(0xd0d0d0), RGB(0xffe000), RGB(0xff6a1a)},
 	}
 }
 
