@@ -131,4 +131,4 @@ func Replace(doc, diagram string) (string, error) {
 const Module = "runwayladder"
 
 // Skip lists the packages left out of the picture.
-var Skip = []string{"internal/depgraph", "internal/depgraph/cmd", "internal/webtest", "internal/simdigest", "internal/digest"}
+var Skip = []string{"internal/depgraph", "internal/depgraph/cmd", "internal/webtest", "internal/simdigest", "internal/digest", "scripts/artgen", "scripts/soundgen"}
