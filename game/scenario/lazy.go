@@ -172,3 +172,36 @@ func LoadBundledLazy(fsys fs.FS) ([]*Lazy, Errors) {
 	errs.sort()
 	return out, errs
 }
+
+// CombineLazy combines the bundled scenarios, known by their headers, with
+// the user's compiled ones as Combine does, without compiling the bundled.
+func CombineLazy(bundled []*Lazy, user []*Scenario) ([]*Lazy, Errors) {
+	var out []*Lazy
+	var errs Errors
+	index := map[string]int{}
+	for _, l := range bundled {
+		if i, ok := index[l.ID]; ok {
+			out[i] = l
+			continue
+		}
+		index[l.ID] = len(out)
+		out = append(out, l)
+	}
+	for _, sc := range user {
+		i, ok := index[sc.ID]
+		switch {
+		case ok && out[i].Bundled:
+			replace, e := overBundled(sc, out[i].Version)
+			errs = append(errs, e)
+			if replace {
+				out[i] = Loaded(sc)
+			}
+		case ok:
+			out[i] = Loaded(sc)
+		default:
+			index[sc.ID] = len(out)
+			out = append(out, Loaded(sc))
+		}
+	}
+	return out, errs
+}

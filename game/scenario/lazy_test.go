@@ -102,3 +102,27 @@ func FuzzReadHeader(f *testing.F) {
 		}
 	})
 }
+
+// TestCombineLazy applies Combine's rule to headers: a user scenario with a
+// bundled id replaces it at another version (a warning), is refused at the
+// same one (an error), and a new id is added.
+func TestCombineLazy(t *testing.T) {
+	bundled, errs := LoadBundledLazy(scenarios.FS)
+	if errs.HasErrors() || len(bundled) == 0 {
+		t.Fatal(errs)
+	}
+	first := bundled[0]
+	sc, _ := first.Load()
+	same, other, fresh := *sc, *sc, *sc
+	same.Bundled, other.Bundled, fresh.Bundled = false, false, false
+	other.Version = sc.Version + 1
+	fresh.ID = "a_new_path"
+	all, es := CombineLazy(bundled, []*Scenario{&same})
+	if len(all) != len(bundled) || all[0] != first || len(es) != 1 || es[0].Warning {
+		t.Errorf("same id and version: %d scenarios, first replaced %v, %v", len(all), all[0] != first, es)
+	}
+	all, es = CombineLazy(bundled, []*Scenario{&other, &fresh})
+	if len(all) != len(bundled)+1 || all[0].Version != other.Version || all[len(all)-1].ID != "a_new_path" || len(es) != 1 || !es[0].Warning {
+		t.Errorf("another version and a new id: %d scenarios, %v", len(all), es)
+	}
+}

@@ -167,15 +167,12 @@ func Combine(bundled, user []*Scenario) ([]*Scenario, Errors) {
 	for _, sc := range user {
 		i, ok := index[sc.ID]
 		switch {
-		case ok && out[i].Bundled && out[i].Version == sc.Version:
-			errs = append(errs, Error{File: sc.File, Pos: sc.idPos,
-				Msg:  fmt.Sprintf("scenario `%s` version %d has the id and version of a bundled scenario, so their run codes could not be told apart; it is not loaded", sc.ID, sc.Version),
-				Help: "give it its own id, or another version"})
 		case ok && out[i].Bundled:
-			errs = append(errs, Error{File: sc.File, Pos: sc.idPos, Warning: true,
-				Msg:  fmt.Sprintf("scenario `%s` version %d replaces the bundled `%s` version %d in this game; run codes name the version they were played on", sc.ID, sc.Version, sc.ID, out[i].Version),
-				Help: "give it its own id to keep both"})
-			out[i] = sc
+			replace, e := overBundled(sc, out[i].Version)
+			errs = append(errs, e)
+			if replace {
+				out[i] = sc
+			}
 		case ok:
 			out[i] = sc
 		default:
@@ -184,6 +181,20 @@ func Combine(bundled, user []*Scenario) ([]*Scenario, Errors) {
 		}
 	}
 	return out, errs
+}
+
+// overBundled decides a user scenario with the id of a bundled one at
+// version bundledVersion: refused (an error) when the versions match, so
+// run codes could tell them apart; else it replaces it, with a warning.
+func overBundled(sc *Scenario, bundledVersion int) (replace bool, e Error) {
+	if sc.Version == bundledVersion {
+		return false, Error{File: sc.File, Pos: sc.idPos,
+			Msg:  fmt.Sprintf("scenario `%s` version %d has the id and version of a bundled scenario, so their run codes could not be told apart; it is not loaded", sc.ID, sc.Version),
+			Help: "give it its own id, or another version"}
+	}
+	return true, Error{File: sc.File, Pos: sc.idPos, Warning: true,
+		Msg:  fmt.Sprintf("scenario `%s` version %d replaces the bundled `%s` version %d in this game; run codes name the version they were played on", sc.ID, sc.Version, sc.ID, bundledVersion),
+		Help: "give it its own id to keep both"}
 }
 
 // Find returns the scenario with an id.

@@ -106,28 +106,12 @@ func (l *library) load() {
 		}
 	}
 	l.user = user
-	l.all = nil
-	index := map[string]int{}
-	for _, set := range [][]*scenario.Lazy{l.bundled, lazyOf(user)} {
-		for _, e := range set {
-			if i, ok := index[e.ID]; ok {
-				l.all[i] = e // as scenario.Merge: a later one with the same id wins
-				continue
-			}
-			index[e.ID] = len(l.all)
-			l.all = append(l.all, e)
-		}
-	}
+	// A user scenario with a bundled id replaces it (with a warning) or,
+	// at the same version, is refused: run codes could not tell them apart.
+	all, es := scenario.CombineLazy(l.bundled, user)
+	l.all = all
+	errs = append(errs, es...)
 	l.errs = errs
-}
-
-// lazyOf wraps compiled scenarios.
-func lazyOf(scs []*scenario.Scenario) []*scenario.Lazy {
-	out := make([]*scenario.Lazy, len(scs))
-	for i, sc := range scs {
-		out[i] = scenario.Loaded(sc)
-	}
-	return out
 }
 
 // add remembers dropped files and reloads. A file dropped again replaces
