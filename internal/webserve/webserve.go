@@ -197,8 +197,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
-// open opens a regular file inside the root.
+// open opens a regular file inside the root. Its kind is checked before
+// it is opened too: opening a FIFO would block the request for good.
 func (h *handler) open(name string) (*os.File, os.FileInfo, error) {
+	if st, err := h.root.Stat(name); err != nil || !st.Mode().IsRegular() {
+		return nil, nil, fs.ErrNotExist
+	}
 	f, err := h.root.Open(name)
 	if err != nil {
 		return nil, nil, err
