@@ -41,6 +41,7 @@ func (l *loader) choices(path, owner string, defs []ChoiceDef, fight bool) []Cho
 		if d.ShowOdds != nil {
 			ch.ShowOdds = *d.ShowOdds
 		}
+		ch.Speaker = l.artKey(p+".speaker", "speaker", d.Speaker, SpeakerKeys())
 		ch.tLabel = l.text(p+".label", ch.Label, "the label of "+what, ctx)
 		ch.tBlocked = l.text(p+".blocked", ch.Blocked, "the blocked reason of "+what, ctx)
 		ch.tText = l.text(p+".text", ch.Text, "the text of "+what, ctx)
@@ -151,13 +152,15 @@ func (l *loader) events() {
 			}
 		}
 		ev.Phases = l.eventPhases(path+".phases", d.Phases)
+		ev.Speaker = l.artKey(path+".speaker", "speaker", d.Speaker, SpeakerKeys())
 		ev.tTitle = l.text(path+".title", ev.Title, "the title of event `"+id+"`", ctxEvent)
 		ev.tText = l.text(path+".text", ev.Text, "the text of event `"+id+"`", ctxEvent)
 		for j, vd := range d.Variants {
 			vp := fmt.Sprintf("%s.variants.%d", path, j)
 			vw := fmt.Sprintf("variant %d of event `%s`", j+1, id)
 			v := Variant{When: l.c.Cond(vd.When, "the condition of "+vw, ctxEvent),
-				Title: l.shown(vp+".title", vd.Title, "the title of "+vw, ctxEvent), Text: l.shown(vp+".text", vd.Text, "the text of "+vw, ctxEvent)}
+				Title: l.shown(vp+".title", vd.Title, "the title of "+vw, ctxEvent), Text: l.shown(vp+".text", vd.Text, "the text of "+vw, ctxEvent),
+				Speaker: l.artKey(vp+".speaker", "speaker", vd.Speaker, SpeakerKeys())}
 			l.variant(vp, vw, v)
 			ev.variants = append(ev.variants, v)
 		}

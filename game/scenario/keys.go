@@ -42,11 +42,12 @@ var embedDocs = map[string]string{
 }
 
 const (
-	docSource = "a citation: a key of the calibration list or of `[sources]`, or free text"
-	docIcon   = "icon name: cash, burn, revenue, runway, traction, morale, equity, level, rating, impact, visibility, politics, headcount, budget, skills, wellbeing, savings, autonomy, research, reputation, clock, team"
-	docUnit   = "how the value is shown: `money` ($1.2M), `months`, `percent` (0-100), `fraction` (0-1 shown as %), `level`, `plain`"
-	docActive = "condition for the system to run, e.g. `\"at_startup\"`; while it is false the system does nothing"
-	docBetter = "which way is good for the player: `higher`, `lower` (e.g. burn) or `neither`; colours the deltas"
+	docSource  = "a citation: a key of the calibration list or of `[sources]`, or free text"
+	docIcon    = "icon name: cash, burn, revenue, runway, traction, morale, equity, level, rating, impact, visibility, politics, headcount, budget, skills, wellbeing, savings, autonomy, research, reputation, clock, team"
+	docUnit    = "how the value is shown: `money` ($1.2M), `months`, `percent` (0-100), `fraction` (0-1 shown as %), `level`, `plain`"
+	docSpeaker = "the person whose portrait the card shows: ceo, manager, investor, rival, mentor, recruiter, friend, director, chair or student"
+	docActive  = "condition for the system to run, e.g. `\"at_startup\"`; while it is false the system does nothing"
+	docBetter  = "which way is good for the player: `higher`, `lower` (e.g. burn) or `neither`; colours the deltas"
 )
 
 // keyDocs documents every key, by the Go type that holds it, in the order
@@ -93,6 +94,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "source", Doc: docSource},
 		{Key: "carry", Default: false, Doc: "`true`: a phase switch keeps the value (savings, skills, wellbeing, network...); otherwise it goes back to `initial` before the new phase's `enter`"},
 		{Key: "active", Shown: "always", Doc: "condition for the HUD to show the stat, e.g. `\"at_startup\"` (`hidden` still wins)"},
+		{Key: "key", Default: false, Doc: "`true` marks a stat that defines the path: a calm HUD shows key stats first and may keep the others behind a toggle"},
 	},
 	"DerivedDef": {
 		{Key: "label", Doc: "the name the player sees"},
@@ -107,11 +109,12 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "max", Doc: "upper end of the HUD bar (with `min`, also bounds the value)"},
 		{Key: "source", Doc: docSource},
 		{Key: "active", Shown: "always", Doc: "condition for the HUD to show the stat (`hidden` still wins)"},
+		{Key: "key", Default: false, Doc: "`true` marks a stat that defines the path (see stats)"},
 	},
 	"PhaseDef": {
 		{Key: "label", Doc: "the phase's name on the HUD, the ending's timeline and balance output, e.g. \"Big company\""},
 		{Key: "track", Shown: "the file's `track`", Doc: "the path this phase belongs to (`startup`, `corporate`, `between` for a job hunt...): what compare groups by"},
-		{Key: "scene", Doc: "art key of the phase's illustration"},
+		{Key: "scene", Doc: "the phase's illustration: startup, campus, manager, lab, science, mlops or between"},
 		{Key: "enter", Doc: "effects applied on entering the phase, after the stats without `carry` went back to `initial`; it cannot switch phase"},
 		{Key: "vesting", Doc: "stock that vests while in this phase, `[phases.ID.vesting]`"},
 	},
@@ -151,6 +154,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "icon", Doc: docIcon},
 		{Key: "source", Doc: docSource},
 		{Key: "phases", Shown: "every phase", Doc: "the phases the event may fire in (with `when`), e.g. `[\"bigco\", \"startup\"]`"},
+		{Key: "speaker", Doc: docSpeaker},
 		{Key: "choices", Doc: "2 to 4 choices, `[[events.ID.choices]]`"},
 		{Key: "variants", Doc: "other titles and texts by situation, `[[events.ID.variants]]`: the first whose `when` holds replaces what it gives"},
 	},
@@ -158,6 +162,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "when", Doc: "condition for this variant (an event's own names, such as `seen`, are known)"},
 		{Key: "title", Shown: "the event's", Doc: "the title instead"},
 		{Key: "text", Shown: "the event's", Doc: "the text instead"},
+		{Key: "speaker", Shown: "the event's", Doc: "the speaker instead"},
 	},
 	"ChoiceVariantDef": {
 		{Key: "when", Doc: "condition for this variant"},
@@ -180,6 +185,7 @@ var keyDocs = map[string][]keyDoc{
 		{Key: "source", Doc: docSource},
 		{Key: "outcomes", Doc: "probabilistic results, `[[…choices.outcomes]]`; the choice's own effects apply first, then the rolled outcome's"},
 		{Key: "effort", Doc: "`[resource_fight]` options only: effort added to your team's base effort"},
+		{Key: "speaker", Doc: docSpeaker},
 		{Key: "variants", Doc: "other labels and texts by situation, `[[…choices.variants]]`: the first whose `when` holds replaces what it gives"},
 	},
 	"OutcomeDef": {

@@ -251,6 +251,9 @@ type Stat struct {
 	// Active, when set, says when the HUD shows the stat (Hidden still
 	// wins).
 	Active Cond
+	// Key marks a stat that defines the path: a calm HUD shows key stats
+	// first and may keep the rest behind a toggle.
+	Key bool
 }
 
 // Assign is one stat change.
@@ -315,6 +318,8 @@ type Event struct {
 	// Phases is a bit set of the phases the event may fire in; 0 means
 	// every phase.
 	Phases uint64
+	// Speaker is the portrait shown with the card (SpeakerKeys; "" none).
+	Speaker string
 	// Compiled texts (text.go); read them with Show.
 	tTitle, tText Text
 	variants      []Variant
@@ -329,6 +334,8 @@ type Choice struct {
 	Outcomes                     []Outcome
 	// Effort is the extra effort of a resource-fight option (nil elsewhere).
 	Effort Num
+	// Speaker is the portrait shown with the choice (SpeakerKeys; "" none).
+	Speaker string
 	// Compiled texts (text.go); read them with Show.
 	tLabel, tBlocked, tText Text
 	variants                []Variant

@@ -62,7 +62,8 @@ func (l *loader) phases() {
 		d := l.f.Phases[p.ID]
 		path := "phases." + p.ID
 		l.need(path, "label", d.Label)
-		p.Label, p.Scene, p.Track = d.Label, d.Scene, d.Track
+		p.Label, p.Track = d.Label, d.Track
+		p.Scene = l.artKey(path+".scene", "scene", d.Scene, SceneKeys())
 		p.tLabel = l.text(path+".label", p.Label, "the label of phase `"+p.ID+"`", ctxGeneral)
 		if p.Track == "" {
 			p.Track = sc.Track

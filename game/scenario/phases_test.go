@@ -143,6 +143,12 @@ func TestPhaseErrors(t *testing.T) {
 		{"redefined built-in source", func(s string) string {
 			return baseScenario("old") + "\n[sources.boomerang] # HERE\nfact = \"x\"\nsource = \"y\"\n"
 		}, []string{"source `boomerang` is built in (LinkedIn Economic Graph", "a scenario cannot redefine it", `cite it as source = "boomerang"`}},
+		{"unknown scene", func(s string) string {
+			return strings.Replace(s, "label = \"A job\"\n", "label = \"A job\"\nscene = \"campsu\" # HERE\n", 1)
+		}, []string{"unknown scene `campsu`: the game has no art for it", `did you mean "campus"?`, "known: startup, campus"}},
+		{"unknown speaker", func(s string) string {
+			return strings.Replace(s, "text = \"An offer.\"\n", "text = \"An offer.\"\nspeaker = \"recuiter\" # HERE\n", 1)
+		}, []string{"unknown speaker `recuiter`", `did you mean "recruiter"?`}},
 		{"active that is not a condition", func(s string) string {
 			return strings.Replace(s, "label = \"Mood\"\n", "label = \"Mood\"\nactive = \"stints_job\" # HERE\n", 1)
 		}, []string{"the `active` of stat `mood`", "condition"}},

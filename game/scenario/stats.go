@@ -106,7 +106,7 @@ func (l *loader) stats() {
 		sc.statIndex[id] = len(sc.Stats)
 		sc.Stats = append(sc.Stats, Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
 			Unit: l.unit(path+".unit", d.Unit), Initial: d.Initial, Min: d.Min, Max: d.Max, Hidden: d.Hidden, Chart: d.Chart,
-			Better: l.better(path+".better", d.Better), Bounded: true})
+			Better: l.better(path+".better", d.Better), Bounded: true, Key: d.Key})
 	}
 	sc.NumDeclared = len(sc.Stats)
 	for _, id := range inOrder(l, "derived", l.f.Derived) {
@@ -120,7 +120,7 @@ func (l *loader) stats() {
 		l.need(path, "label", d.Label)
 		l.builtinClash(path, "derived stat", id)
 		st := Stat{ID: id, Label: d.Label, Icon: d.Icon, Help: d.Help, Source: l.cite(path+".source", d.Source),
-			Unit: l.unit(path+".unit", d.Unit), Hidden: d.Hidden, Chart: d.Chart, Better: l.better(path+".better", d.Better)}
+			Unit: l.unit(path+".unit", d.Unit), Hidden: d.Hidden, Chart: d.Chart, Better: l.better(path+".better", d.Better), Key: d.Key}
 		if d.Min != nil && d.Max != nil {
 			st.Min, st.Max, st.Bounded = *d.Min, *d.Max, true
 		}

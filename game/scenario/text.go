@@ -53,6 +53,8 @@ func (s *Shown) Render(e *Env) string { return s.t.render(s.Src, e) }
 type Variant struct {
 	When                        Cond
 	Title, Text, Label, Blocked *Shown
+	// Speaker replaces the event's speaker when not "".
+	Speaker string
 }
 
 // pick returns the first variant whose condition holds, or nil.
@@ -80,6 +82,15 @@ func (ev *Event) Show(e *Env) (title, text string) {
 		return ev.tTitle.render(ev.Title, e), ev.tText.render(ev.Text, e)
 	}
 	return or(v.Title, ev.tTitle, ev.Title, e), or(v.Text, ev.tText, ev.Text, e)
+}
+
+// ShowSpeaker returns the event's speaker for the state e (a variant may
+// change it).
+func (ev *Event) ShowSpeaker(e *Env) string {
+	if v := pick(ev.variants, e); v != nil && v.Speaker != "" {
+		return v.Speaker
+	}
+	return ev.Speaker
 }
 
 // Show returns the choice's label, blocked reason and result text for the

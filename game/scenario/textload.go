@@ -198,7 +198,7 @@ func (d *decoder) lineStarts() {
 
 // variant checks that a variant replaces at least one text.
 func (l *loader) variant(path, what string, v Variant) {
-	if v.Title == nil && v.Text == nil && v.Label == nil && v.Blocked == nil && !l.failed[path] {
+	if v.Title == nil && v.Text == nil && v.Label == nil && v.Blocked == nil && v.Speaker == "" && !l.failed[path] {
 		l.errorf(path, "%s replaces no text; give it a title, text, label or blocked", what)
 	}
 }

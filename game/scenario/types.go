@@ -58,6 +58,7 @@ type StatDef struct {
 	Source  string  `toml:"source"`
 	Carry   bool    `toml:"carry" since:"2"`
 	Active  Expr    `toml:"active" since:"2"`
+	Key     bool    `toml:"key"`
 }
 
 // DerivedDef declares a stat computed from others.
@@ -74,6 +75,7 @@ type DerivedDef struct {
 	Max    *float64 `toml:"max"`
 	Source string   `toml:"source"`
 	Active Expr     `toml:"active" since:"2"`
+	Key    bool     `toml:"key"`
 }
 
 // PhaseDef is one phase of a career: an employer, a job hunt, a startup.
@@ -131,15 +133,17 @@ type EventDef struct {
 	Icon     string            `toml:"icon"`
 	Source   string            `toml:"source"`
 	Phases   []string          `toml:"phases" since:"2"`
+	Speaker  string            `toml:"speaker" since:"2"`
 	Choices  []ChoiceDef       `toml:"choices" jsonschema:"required"`
 	Variants []EventVariantDef `toml:"variants" since:"2"`
 }
 
 // EventVariantDef replaces an event's texts when its condition holds.
 type EventVariantDef struct {
-	When  Expr   `toml:"when" jsonschema:"required"`
-	Title string `toml:"title"`
-	Text  string `toml:"text"`
+	When    Expr   `toml:"when" jsonschema:"required"`
+	Title   string `toml:"title"`
+	Text    string `toml:"text"`
+	Speaker string `toml:"speaker"`
 }
 
 // ChoiceDef is one choice on a card.
@@ -153,6 +157,7 @@ type ChoiceDef struct {
 	Source   string             `toml:"source"`
 	Outcomes []OutcomeDef       `toml:"outcomes"`
 	Effort   Expr               `toml:"effort"`
+	Speaker  string             `toml:"speaker" since:"2"`
 	Variants []ChoiceVariantDef `toml:"variants" since:"2"`
 	Effects
 }

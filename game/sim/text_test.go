@@ -70,3 +70,39 @@ func TestTextsKnowTheSituation(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestSpeakers: the card and its choices name their speakers, and an
+// event's variant can change the speaker.
+func TestSpeakers(t *testing.T) {
+	src := strings.Replace(miniPhasesSource(t), "[events.offsite]\n", "[events.offsite]\nspeaker = \"director\"\n", 1)
+	src = strings.Replace(src, "[[events.offsite.choices]]\nlabel = \"Network\"\n", "[[events.offsite.choices]]\nlabel = \"Network\"\nspeaker = \"mentor\"\n", 1)
+	src = strings.Replace(src, "[[events.offsite.choices]]\nlabel = \"Skip it\"", "[[events.offsite.variants]]\nwhen = \"seen >= 1\"\nspeaker = \"rival\"\n[[events.offsite.choices]]\nlabel = \"Skip it\"", 1)
+	sc := parse(t, src)
+	r := sim.New(sc, 5, sim.Options{})
+	offsites := 0
+	for !r.Done() && offsites < 2 {
+		if c := r.Card(); c.ID == "offsite" {
+			want := "director"
+			if offsites > 0 {
+				want = "rival"
+			}
+			if c.Speaker != want || c.Choices[0].Speaker != "mentor" || c.Choices[1].Speaker != "" {
+				t.Fatalf("offsite %d: speaker %q, choices %q %q", offsites+1, c.Speaker, c.Choices[0].Speaker, c.Choices[1].Speaker)
+			}
+			offsites++
+		}
+		pickLabel(t, r, "Skip it")
+	}
+	if offsites < 2 {
+		t.Fatal("the offsite came fewer than twice")
+	}
+}
+
+func miniPhasesSource(t *testing.T) string {
+	t.Helper()
+	b, err := readFile("testdata/phases.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -25,6 +25,9 @@ type CardView struct {
 	// is that month (0 when not).
 	Because      string
 	BecauseMonth int
+	// Speaker is the person whose portrait the card shows
+	// (scenario.SpeakerKeys; "" none).
+	Speaker string
 }
 
 // ChoiceView is one choice as the player sees it.
@@ -38,6 +41,8 @@ type ChoiceView struct {
 	ShowOdds  bool
 	Odds      []OddsView
 	Source    string
+	// Speaker is the portrait shown with the choice ("" none).
+	Speaker string
 }
 
 // OddsView is one possible outcome with its current probability.
@@ -110,7 +115,7 @@ func (r *Run) Card() CardView {
 	switch c.Kind {
 	case CardEvent:
 		ev := &sc.Events[c.Index]
-		v.ID, v.Icon, v.Source = ev.ID, ev.Icon, ev.Source
+		v.ID, v.Icon, v.Source, v.Speaker = ev.ID, ev.Icon, ev.Source, ev.ShowSpeaker(&r.env)
 		v.BecauseMonth, v.Because = r.because()
 	case CardOffer:
 		rd := &sc.Funding.Rounds[c.Index]
@@ -152,7 +157,7 @@ func (r *Run) Choices() []ChoiceView {
 			continue
 		}
 		label, blocked, _ := ch.Show(&r.env)
-		cv := ChoiceView{Index: i, Label: label, Available: ok, ShowOdds: ch.ShowOdds, Source: ch.Source}
+		cv := ChoiceView{Index: i, Label: label, Available: ok, ShowOdds: ch.ShowOdds, Source: ch.Source, Speaker: ch.Speaker}
 		if !ok {
 			cv.Blocked = blocked
 		}
