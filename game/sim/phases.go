@@ -47,6 +47,16 @@ func (r *Run) start() int {
 func (r *Run) switchPhase(p int) int {
 	sc, st := r.sc, r.st
 	v := st.Vals
+	var sw *Switch
+	if r.rep != nil {
+		sw = &Switch{From: st.Phase, To: p, FromLabel: r.PhaseLabel(), Forfeited: math.Max(st.Grant-st.Vested, 0), Level: -1}
+		sw.Reset = make([]Delta, 0, sc.NumDeclared)
+		for i := 0; i < sc.NumDeclared; i++ {
+			if !sc.Stats[i].Carry {
+				sw.Reset = append(sw.Reset, Delta{Stat: i, Before: v[i]})
+			}
+		}
+	}
 	// The grant of the phase left is forfeited.
 	st.Grant, st.Vested = 0, 0
 	v[sc.Var(scenario.VarUnvested)] = 0
@@ -59,7 +69,42 @@ func (r *Run) switchPhase(p int) int {
 	if r.rep != nil {
 		r.rep.note(NotePhase, fmt.Sprintf("You move on: %s.", sc.Phases[p].Label))
 	}
-	return r.enterPhase(p)
+	off := st.Off
+	end := r.enterPhase(p)
+	if sw != nil {
+		r.recordSwitch(sw, off)
+	}
+	return end
+}
+
+// recordSwitch completes a switch's report once the new phase is entered:
+// off is which systems were off before it.
+func (r *Run) recordSwitch(sw *Switch, off int) {
+	sc, st := r.sc, r.st
+	sw.ToLabel, sw.Grant = r.PhaseLabel(), st.Grant
+	kept := sw.Reset[:0]
+	for _, d := range sw.Reset {
+		if d.After = st.Vals[d.Stat]; d.After != d.Before {
+			kept = append(kept, d)
+		}
+	}
+	sw.Reset = kept
+	for _, s := range []struct {
+		bit  int
+		name string
+	}{{offFunding, "funding"}, {offLadder, "ladder"}, {offFight, "fight"}} {
+		was, now := off&s.bit == 0, st.Off&s.bit == 0
+		switch {
+		case now && !was:
+			sw.On = append(sw.On, s.name)
+		case was && !now:
+			sw.Off = append(sw.Off, s.name)
+		}
+	}
+	if sc.Ladder != nil && st.Off&offLadder == 0 && off&offLadder != 0 {
+		sw.Level = r.level()
+	}
+	r.rep.Switches = append(r.rep.Switches, *sw)
 }
 
 // enterPhase starts a stint in phase p.

@@ -20,7 +20,30 @@ type Report struct {
 	Deltas      []Delta
 	Fight       *FightResult
 	Calibration *CalibrationResult
-	Ending      *scenario.Ending
+	// Switches lists the month's changes of phase, in order (format 2).
+	Switches []Switch
+	Ending   *scenario.Ending
+}
+
+// Switch is a change of phase (format 2): what the player left and
+// entered, what the move cost and what it started with. Stats with
+// `carry` are carried; the scenario says which.
+type Switch struct {
+	From, To           int    // indices into Scenario.Phases
+	FromLabel, ToLabel string // the phases' labels as shown at the switch
+	// Forfeited is what had not vested of the grant left behind.
+	Forfeited float64
+	// Reset lists the declared stats without `carry` whose value the move
+	// changed: before the switch, and after the new phase's [enter].
+	Reset []Delta
+	// Grant is the new stint's vesting grant (0: none).
+	Grant float64
+	// Level is the ladder level the move starts at; -1 when the move did
+	// not start the ladder.
+	Level int
+	// On and Off name the systems the move started and stopped:
+	// "funding", "ladder", "fight".
+	On, Off []string
 }
 
 // NoteKind says which system wrote a note.

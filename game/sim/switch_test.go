@@ -1,0 +1,85 @@
+package sim_test
+
+import (
+	"slices"
+	"testing"
+
+	"runwayladder/game/sim"
+)
+
+// TestSwitchReport: the month's report says what a switch did, so the
+// front ends can present it (old and new phase, what reset, the grant
+// forfeited and the new one, the level started at, the systems).
+func TestSwitchReport(t *testing.T) {
+	sc := loadPhases(t)
+	bigco, _ := sc.PhaseIndex("bigco")
+	startup, _ := sc.PhaseIndex("startup")
+	r := sim.New(sc, 5, sim.Options{})
+	v := phaseVars{sc, r}
+	var rep *sim.Report
+	for m := 1; ; m++ {
+		if m > 12 {
+			t.Fatal("the friend's startup never asked")
+		}
+		var label string
+		if rep, label = pickLabel(t, r, "Join the startup"); label == "Join the startup" {
+			break
+		}
+		if len(rep.Switches) != 0 {
+			t.Fatalf("month %d: switches %v without a switch", m, rep.Switches)
+		}
+	}
+	if len(rep.Switches) != 1 {
+		t.Fatalf("switches %+v, want one", rep.Switches)
+	}
+	sw := rep.Switches[0]
+	if sw.From != bigco || sw.To != startup || sw.FromLabel != "Big company" || sw.ToLabel != "Startup" {
+		t.Fatalf("switch %+v", sw)
+	}
+	if sw.Forfeited <= 0 || sw.Grant != 0 || sw.Level != -1 {
+		t.Fatalf("forfeited %v (want the unvested rest of 12k), grant %v, level %d", sw.Forfeited, sw.Grant, sw.Level)
+	}
+	if !slices.Equal(sw.On, []string{"funding"}) || !slices.Equal(sw.Off, []string{"ladder"}) {
+		t.Fatalf("systems on %v off %v", sw.On, sw.Off)
+	}
+	reset := map[string]sim.Delta{}
+	for _, d := range sw.Reset {
+		reset[sc.Stats[d.Stat].ID] = d
+	}
+	if d, ok := reset["cash"]; !ok || d.Before != 0 || d.After != 120_000 {
+		t.Fatalf("cash not reported as set by [enter]: %+v", reset)
+	}
+	if d, ok := reset["salary"]; !ok || d.Before != 8_000 || d.After != 0 {
+		t.Fatalf("salary not reported as reset: %+v", reset)
+	}
+	for _, id := range []string{"savings", "skills"} {
+		if _, ok := reset[id]; ok {
+			t.Fatalf("%s carries but is reported as reset", id)
+		}
+	}
+
+	// Back to the big company: the ladder starts at the boomerang's level
+	// with a new grant.
+	for m := 0; ; m++ {
+		if m > 20 {
+			t.Fatal("the old manager never wrote")
+		}
+		var label string
+		if rep, label = pickLabel(t, r, "Go back"); label == "Go back" {
+			break
+		}
+	}
+	if len(rep.Switches) != 1 {
+		t.Fatalf("switches %+v, want one", rep.Switches)
+	}
+	sw = rep.Switches[0]
+	if sw.To != bigco || sw.Grant != 24_000 || sw.Level != 1 || sw.Forfeited != 0 {
+		t.Fatalf("back: %+v", sw)
+	}
+	if !slices.Equal(sw.On, []string{"ladder"}) || !slices.Equal(sw.Off, []string{"funding"}) {
+		t.Fatalf("back: systems on %v off %v", sw.On, sw.Off)
+	}
+	if v.stat("level") != 1 {
+		t.Fatalf("level %v", v.stat("level"))
+	}
+}
