@@ -32,6 +32,10 @@ type ImportOptions struct {
 	// code does not replay is refused. Runs of other scenarios are kept
 	// as the file says (Report.Unchecked). Nil checks nothing.
 	Scenarios []*scenario.Scenario
+	// Lookup, when set, finds an installed scenario by id instead of
+	// Scenarios (the game compiles its bundled scenarios only when one is
+	// needed). It is called from the importing goroutine.
+	Lookup func(id string) (*scenario.Scenario, bool)
 	// Progress, when set, is told now and then how far the import got:
 	// first through the file's bytes ("reading"), then through its runs
 	// ("checking", when there are Scenarios).
@@ -94,7 +98,7 @@ func ImportContext(ctx context.Context, data []byte, opt ImportOptions) ([]Recor
 	if opt.Progress != nil {
 		opt.Progress(ImportProgress{Stage: "reading", Done: len(body), Total: len(body)})
 	}
-	if opt.Scenarios != nil {
+	if opt.Scenarios != nil || opt.Lookup != nil {
 		var cerr error
 		recs, cerr = checkOutcomes(ctx, recs, at, opt, rep)
 		if cerr != nil {
@@ -107,6 +111,10 @@ func ImportContext(ctx context.Context, data []byte, opt ImportOptions) ([]Recor
 // checkOutcomes replays each run of an installed scenario and takes its
 // outcome from the replay (see ImportOptions.Scenarios).
 func checkOutcomes(ctx context.Context, recs []Record, at []int, opt ImportOptions, rep *Report) ([]Record, error) {
+	find := opt.Lookup
+	if find == nil {
+		find = func(id string) (*scenario.Scenario, bool) { return scenario.Find(opt.Scenarios, id) }
+	}
 	out := recs[:0]
 	for i := range recs {
 		if i%64 == 0 {
@@ -118,7 +126,7 @@ func checkOutcomes(ctx context.Context, recs []Record, at []int, opt ImportOptio
 			}
 		}
 		rec := recs[i]
-		sc, ok := scenario.Find(opt.Scenarios, rec.Scenario)
+		sc, ok := find(rec.Scenario)
 		if !ok || sc.Version != rec.Content {
 			rep.Unchecked++
 			out = append(out, rec)

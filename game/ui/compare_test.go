@@ -346,6 +346,7 @@ func TestExportImport(t *testing.T) {
 	d2 := newDriver(t, Config{Store: store2})
 	drop := []kit.DroppedFile{{Name: filepath.Base(jsonFile), Data: data}}
 	d2.step(kit.Input{Dropped: drop})
+	d2.settleImports()
 	if !strings.Contains(d2.g.toast.Msg, "runs added") || !strings.Contains(d2.g.toast.Msg, strconv.Itoa(n)+" runs added") {
 		t.Fatalf("import says %q", d2.g.toast.Msg)
 	}
@@ -357,6 +358,7 @@ func TestExportImport(t *testing.T) {
 	}
 	cp2 := d2.openCompare()
 	d2.step(kit.Input{Dropped: drop})
+	d2.settleImports()
 	if !strings.Contains(d2.g.toast.Msg, "0 runs added, "+strconv.Itoa(n)+" already in your history") {
 		t.Errorf("the second import says %q", d2.g.toast.Msg)
 	}
@@ -375,6 +377,7 @@ func TestExportImport(t *testing.T) {
 	d2.checkSizes()
 	d2.step(kit.Input{Runes: []rune(csvFile)})
 	d2.step(kit.Input{Confirm: true})
+	d2.settleImports()
 	if is.path.Err != "" || d2.g.c.hist.lastImport == nil || d2.g.c.hist.lastImport.added != 0 || d2.g.c.hist.lastImport.dup != n {
 		t.Fatalf("CSV import: err %q, result %+v", is.path.Err, d2.g.c.hist.lastImport)
 	}
@@ -384,12 +387,14 @@ func TestExportImport(t *testing.T) {
 	d3 := newDriver(t, Config{})
 	csvData, _ := os.ReadFile(csvFile)
 	d3.step(kit.Input{Dropped: []kit.DroppedFile{{Name: "h.csv", Data: csvData}}})
+	d3.settleImports()
 	recs := d3.g.c.records()
 	if len(recs) != n || recs[0].Timeline == nil {
 		t.Fatalf("CSV import into an empty history: %d runs (timeline %v)", len(recs), len(recs) > 0 && recs[0].Timeline != nil)
 	}
 	// A file that is not history is refused with a reason.
 	d3.step(kit.Input{Dropped: []kit.DroppedFile{{Name: "notes.csv", Data: []byte("a,b\n1,2\n")}}})
+	d3.settleImports()
 	if !d3.g.toast.Bad || !strings.Contains(d3.g.toast.Msg, "notes.csv") {
 		t.Errorf("a CSV that is not history: %q", d3.g.toast.Msg)
 	}

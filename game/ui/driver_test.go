@@ -252,3 +252,15 @@ func compiled(t *testing.T, lib *library) []*scenario.Scenario {
 	}
 	return out
 }
+
+// settleImports waits for the history files being imported in the
+// background and lets the game add them, as the next frames would.
+func (d *driver) settleImports() {
+	d.t.Helper()
+	for j := d.g.c.hist.importing; j != nil; j = d.g.c.hist.importing {
+		if !j.job.wait(2 * time.Minute) {
+			d.t.Fatal("an import did not finish in two minutes")
+		}
+		d.step(kit.Input{})
+	}
+}

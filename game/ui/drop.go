@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"runwayladder/game/scenario"
+	"runwayladder/game/storage"
 	"runwayladder/game/ui/kit"
 )
 
@@ -67,7 +69,7 @@ func readDropped(fsys fs.FS) []kit.DroppedFile {
 			df.Path = n.Name()
 		}
 		f.Close()
-		df.Data, df.Err = readBounded(fsys, name)
+		df.Data, df.Err = storage.ReadFSFile(fsys, name, scenario.MaxFileSize)
 		out = append(out, df)
 	}
 	return out

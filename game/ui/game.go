@@ -200,6 +200,7 @@ func (g *Game) step(in kit.Input) error {
 		g.dirty = true // a background task shows its progress or result
 	}
 	c.pollEnding()
+	c.pollImport()
 	if in.Reload {
 		c.reload("Reloaded")
 		g.refresh()

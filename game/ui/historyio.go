@@ -2,15 +2,17 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"strings"
 	"time"
 
 	"runwayladder/game/history"
+	"runwayladder/game/scenario"
+	"runwayladder/game/storage"
 	"runwayladder/game/ui/kit"
 	"runwayladder/game/words"
 )
@@ -34,6 +36,10 @@ type histState struct {
 	tasks *tasks
 	// lastImport is what the last import did, for the import screen.
 	lastImport *importResult
+	// importing is the history file being read in the background, and
+	// importQueue the files dropped while it is.
+	importing   *importJob
+	importQueue []pendingImport
 	// whatIf is the last what-if analysis, for coming back to an ending.
 	whatIf *whatIfCache
 }
@@ -91,22 +97,10 @@ func isHistoryFile(name string) bool {
 	return false
 }
 
-// readHistoryFile reads a dropped history file, bounded by the import
-// limit.
+// readHistoryFile reads a dropped history file: a regular file of at
+// most the import limit (storage.ReadFSFile).
 func readHistoryFile(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, history.MaxImportSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > history.MaxImportSize {
-		return nil, fmt.Errorf("the file is larger than %d MB", history.MaxImportSize>>20)
-	}
-	return data, nil
+	return storage.ReadFSFile(fsys, name, history.MaxImportSize)
 }
 
 // importResult is what one import did, for the player.
@@ -114,6 +108,7 @@ type importResult struct {
 	name                string
 	added, dup, refused int
 	newer               int
+	corrected           int // outcomes the runs' codes replay differently
 	problems            []history.Problem
 	err                 error
 }
@@ -138,6 +133,9 @@ func (r importResult) String() string {
 	if r.newer > 0 {
 		fmt.Fprintf(&b, ", %d from a newer version of the game skipped", r.newer)
 	}
+	if r.corrected > 0 {
+		fmt.Fprintf(&b, ", %d with an outcome their run code does not give (the replay's kept)", r.corrected)
+	}
 	b.WriteString(".")
 	if r.err != nil {
 		fmt.Fprintf(&b, " Then: %v.", trimDot(r.err.Error()))
@@ -147,39 +145,135 @@ func (r importResult) String() string {
 
 func trimDot(s string) string { return strings.TrimSuffix(strings.TrimSpace(s), ".") }
 
-// importHistory reads a history file (JSON, JSON lines or CSV) and adds
-// the runs not yet in history. Records of a loaded scenario at its
-// installed version get what CSV leaves out (titles, the timeline) by
-// replaying their code.
-func (m *model) importHistory(name string, data []byte) importResult {
+// importRead is what reading a history file found, before any of it is
+// added to the history.
+type importRead struct {
+	recs []history.Record
+	rep  *history.Report
+	err  error
+}
+
+// readImport reads a history file (JSON, JSON lines or CSV). A run of a
+// loaded scenario at its installed version takes its outcome, titles and
+// timeline from a replay of its code (history.ImportContext); lookup must
+// be safe from the goroutine that reads.
+func readImport(ctx context.Context, data []byte, lookup func(string) (*scenario.Scenario, bool), progress func(done, total int)) importRead {
+	opt := history.ImportOptions{Lookup: lookup}
+	if progress != nil {
+		// Reading the bytes is most of the work; replaying the runs the rest.
+		opt.Progress = func(p history.ImportProgress) {
+			f := 0.0
+			if p.Total > 0 {
+				f = float64(p.Done) / float64(p.Total)
+			}
+			if p.Stage == "checking" {
+				f = 0.7 + 0.3*f
+			} else {
+				f *= 0.7
+			}
+			progress(int(f*1000), 1000)
+		}
+	}
+	recs, rep, err := history.ImportContext(ctx, data, opt)
+	return importRead{recs: recs, rep: rep, err: err}
+}
+
+// finishImport adds what readImport found to the history, on the game
+// goroutine (which alone touches the store), and says what it did.
+func (m *model) finishImport(name string, r importRead) importResult {
 	res := importResult{name: name}
-	recs, rep, err := history.Import(data)
-	if rep != nil {
+	if rep := r.rep; rep != nil {
 		res.refused = len(rep.Problems) + rep.More
 		res.problems = rep.Problems
 		res.newer = rep.Newer
 		res.dup = rep.Duplicates
+		res.corrected = rep.Corrected
 	}
-	if err != nil && len(recs) == 0 {
-		res.err = err
+	if r.err != nil && len(r.recs) == 0 {
+		res.err = r.err
 		return res
 	}
-	for i := range recs {
-		if sc, ok := m.lib.find(recs[i].Scenario); ok && sc.Version == recs[i].Content {
-			_ = recs[i].Enrich(sc) // a record that does not replay is still history
-		}
-	}
-	added, dup, merr := m.history.Merge(recs)
+	added, dup, merr := m.history.Merge(r.recs)
 	res.added, res.dup = added, res.dup+dup
 	if merr != nil {
 		res.err = merr
-	} else if err != nil {
-		res.err = err
+	} else if r.err != nil {
+		res.err = r.err
 	}
 	if added > 0 {
 		m.historyChanged()
 	}
 	return res
+}
+
+// importHistory reads a history file and adds its runs at once (the
+// screenshots and tests; the game imports in the background, see
+// startImport).
+func (m *model) importHistory(name string, data []byte) importResult {
+	return m.finishImport(name, readImport(context.Background(), data, m.lib.lookup(), nil))
+}
+
+// importJob is a history file being read in the background: a large one
+// takes seconds, which the game loop must not wait for.
+type importJob struct {
+	name string
+	job  *task[importRead]
+}
+
+// pendingImport is a file waiting for the import before it to finish.
+type pendingImport struct {
+	name string
+	data []byte
+}
+
+// startImport reads a history file in the background; pollImport adds its
+// runs once it is read. Files given while one is read wait their turn.
+func (m *model) startImport(name string, data []byte) {
+	if m.hist.importing != nil {
+		m.hist.importQueue = append(m.hist.importQueue, pendingImport{name, data})
+		return
+	}
+	if m.hist.tasks == nil {
+		m.hist.tasks = &tasks{}
+	}
+	lookup := m.lib.lookup()
+	m.hist.importing = &importJob{name: name, job: startTask(m.hist.tasks, func(ctx context.Context, progress func(done, total int)) (importRead, error) {
+		return readImport(ctx, data, lookup, progress), nil
+	})}
+}
+
+// pollImport adds the runs of a file read in the background, says what
+// the import did, and starts the next file.
+func (m *model) pollImport() {
+	j := m.hist.importing
+	if j == nil {
+		return
+	}
+	r, _, ok := j.job.result()
+	if !ok {
+		return
+	}
+	m.hist.importing = nil
+	res := m.finishImport(j.name, r)
+	m.hist.lastImport = &res
+	m.say("Imported "+res.String(), res.err != nil || res.refused > 0)
+	if q := m.hist.importQueue; len(q) > 0 {
+		m.hist.importQueue = q[1:]
+		m.startImport(q[0].name, q[0].data)
+	}
+}
+
+// importProgress says what the background import is doing, or "".
+func (m *model) importProgress() string {
+	j := m.hist.importing
+	if j == nil {
+		return ""
+	}
+	done, total := j.job.fraction()
+	if total == 0 {
+		return "Importing " + j.name + "…"
+	}
+	return fmt.Sprintf("Importing %s… %d%%", j.name, done*100/total)
 }
 
 // importDropped imports the history files of a drop and returns the other
@@ -202,7 +296,8 @@ func (m *model) importDropped(files []kit.DroppedFile) []kit.DroppedFile {
 		case f.Err != nil:
 			res = importResult{name: f.Name, err: f.Err}
 		default:
-			res = m.importHistory(f.Name, f.Data)
+			m.startImport(f.Name, f.Data) // pollImport says what it did
+			continue
 		}
 		bad = bad || res.err != nil || res.refused > 0
 		msgs = append(msgs, res.String())

@@ -132,9 +132,7 @@ func (s *importScreen) use(c *Context) (Screen, error) {
 		s.path.Err = "That file could not be read: " + err.Error() + "."
 		return s, nil
 	}
-	res := c.importHistory(filepath.Base(p), data)
-	c.hist.lastImport = &res
-	c.say("Imported "+res.String(), res.err != nil || res.refused > 0)
+	c.startImport(filepath.Base(p), data) // off the frame: a large file takes seconds
 	return s, nil
 }
 
@@ -155,7 +153,9 @@ func (s *importScreen) Draw(c *Context, dst *ebiten.Image) {
 	for i, r := range l.buttons {
 		s.buttons[i].Draw(c.Context, dst, r, s.nav.I == i)
 	}
-	if res := c.hist.lastImport; res != nil && l.report.H > kit.LineH(st.Heading) {
+	if msg := c.importProgress(); msg != "" && l.report.H > kit.LineH(st.Heading) {
+		c.Paint.Text(dst, kit.Ellipsize(msg, st.Heading, l.report.W), st.Heading, l.report.X, l.report.Y, pal.Text, l.report)
+	} else if res := c.hist.lastImport; res != nil && l.report.H > kit.LineH(st.Heading) {
 		clr := pal.Good
 		if res.err != nil || res.refused > 0 {
 			clr = pal.Warn

@@ -2,33 +2,15 @@ package ui
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 
 	"runwayladder/game/scenario"
+	"runwayladder/game/storage"
 	"runwayladder/game/ui/kit"
 )
 
 var errNotTOML = errors.New("not a scenario file: only .toml files are read")
-
-// readBounded reads a file of at most scenario.MaxFileSize bytes.
-func readBounded(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > scenario.MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d bytes", scenario.MaxFileSize)
-	}
-	return data, nil
-}
 
 // ScenarioDir is a folder of the player's own scenarios.
 type ScenarioDir struct {
@@ -87,7 +69,7 @@ func (l *library) load() {
 	for i := range l.dropped {
 		d := &l.dropped[i]
 		if d.Path != "" {
-			if data, err := os.ReadFile(d.Path); err == nil {
+			if data, err := storage.ReadFile(d.Path, scenario.MaxFileSize); err == nil {
 				d.Data, d.Err = data, nil
 			}
 		}
@@ -152,6 +134,22 @@ func (l *library) find(id string) (*scenario.Scenario, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lookup finds a scenario by id from any goroutine (a background import):
+// it compiles a bundled one through its Lazy, which is safe to share, and
+// leaves a compile error to the library's own find.
+func (l *library) lookup() func(id string) (*scenario.Scenario, bool) {
+	all := append([]*scenario.Lazy(nil), l.all...)
+	return func(id string) (*scenario.Scenario, bool) {
+		for _, e := range all {
+			if e.ID == id {
+				sc, _ := e.Load()
+				return sc, sc != nil
+			}
+		}
+		return nil, false
+	}
 }
 
 // compile returns an entry's scenario; a bundled file that turns out not

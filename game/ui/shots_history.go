@@ -136,5 +136,15 @@ func historyShots() []shot {
 			s.path.Value = []rune("~/Downloads/workshop-2025-06.json")
 			return s, nil
 		}},
+		{"import-progress", func(c *Context) (Screen, error) {
+			// A large file part read: the import runs off the frame and
+			// the screen says how far it got.
+			s := newImport(c, newTitle(c))
+			s.path.Value = []rune("~/Downloads/workshop-2025-06.json")
+			t := &task[importRead]{done: make(chan struct{})}
+			t.progress.Store(uint64(450)<<32 | 1000)
+			c.hist.importing = &importJob{name: "workshop-2025-06.json", job: t}
+			return s, nil
+		}},
 	}
 }
