@@ -128,3 +128,23 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 		t.Fatal("a reader hung on a special file")
 	}
 }
+
+// TestLockFileThatIsAFIFO: a FIFO in the lock file's place makes the lock
+// unavailable at once (the caller reads without writing), not a hang.
+func TestLockFileThatIsAFIFO(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "history.jsonl.lock"), 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	d, _ := NewDir(dir)
+	done := make(chan error, 1)
+	go func() { _, err := Lock(d, "history.jsonl"); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrUnavailable) {
+			t.Errorf("Lock over a FIFO = %v, want ErrUnavailable", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Lock hung on a FIFO")
+	}
+}

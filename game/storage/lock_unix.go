@@ -17,14 +17,20 @@ func (d *Dir) lock(name string, wait time.Duration) (func(), error) {
 		return nil, err
 	}
 	path := filepath.Join(d.path, name+".lock")
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	// Without blocking: a FIFO put in the lock file's place must not hang
+	// the game; it is refused below.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
 		// A read-only folder may still hold the lock file; flock needs
 		// no write access.
 		var rerr error
-		if f, rerr = os.Open(path); rerr != nil {
+		if f, rerr = os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0); rerr != nil {
 			return nil, fmt.Errorf("storage: lock %s: %w: %v", name, ErrUnavailable, err)
 		}
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("storage: lock %s: %w: %s.lock is not a regular file", name, ErrUnavailable, name)
 	}
 	deadline := time.Now().Add(wait)
 	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
