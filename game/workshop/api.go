@@ -378,6 +378,9 @@ type Ack struct {
 	Done      bool      `json:"done"`
 	Ending    string    `json:"ending,omitempty"`
 	HoldMonth int       `json:"hold_month"`
+	// Shared are the shared events of the run as the server has it: a
+	// game that finds one it did not inject takes the server's run.
+	Shared []SharedEvent `json:"shared"`
 }
 
 func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
@@ -472,7 +475,7 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) ack(w http.ResponseWriter, room *Room, run *sim.Run, req choiceRequest, n int, at time.Time) {
-	a := Ack{Month: req.Month, Pick: req.Pick, At: at, Next: n + 1, Done: run.Done(), HoldMonth: room.HoldMonth}
+	a := Ack{Month: req.Month, Pick: req.Pick, At: at, Next: n + 1, Done: run.Done(), HoldMonth: room.HoldMonth, Shared: sharedOf(run)}
 	if e := run.Ending(); e != nil {
 		a.Ending = e.ID
 	}

@@ -80,6 +80,8 @@
     failed: "",        // why the room cannot be played, if it cannot
     scenario: "", version: 0, session: "", seed: "", name: "", roomName: "",
     picks: [],         // every pick so far, month 1 first: the server's, then the outbox's
+    shared: [],        // the room's shared events on this run's cards: [{month, event}]
+    resync: 0,         // bumped when the server's run replaced the game's
     holdMonth: 0,
     online: true,
     pending: 0,        // picks not yet acknowledged
@@ -104,6 +106,7 @@
     state.me = me;
     room.scenario = me.scenario; room.version = me.version; room.session = me.session; room.seed = me.seed; // a decimal string
     room.name = me.name; room.roomName = me.room_name; room.holdMonth = me.hold_month;
+    room.shared = me.shared || [];
     // The outbox continues the server's picks: drop what the server has
     // (acknowledged, or stored by a send whose answer was lost).
     const server = me.picks || [];
@@ -126,6 +129,24 @@
     room.acked = server.length;
     room.pending = state.outbox.length;
     save();
+  }
+
+  // takeShared learns the run's shared events from an acknowledgement. One
+  // the game did not know, for a month it has already drawn, means the
+  // months from there were played on another card: they are dropped and
+  // the game takes the server's run (resync). It reports whether it did.
+  function takeShared(shared) {
+    const known = new Set(room.shared.map((s) => s.month + ":" + s.event));
+    room.shared = shared;
+    const fresh = shared.filter((s) => !known.has(s.month + ":" + s.event));
+    const from = Math.min(...fresh.map((s) => s.month), Infinity);
+    if (from > room.picks.length + 1) return false;
+    room.picks = room.picks.slice(0, from - 1);
+    state.outbox = state.outbox.filter((o) => o.month < from);
+    room.pending = state.outbox.length;
+    room.problem = "The facilitator gave the room a shared event: your run goes on from month " + from + ".";
+    room.resync++;
+    return true;
   }
 
   let sending = false;
@@ -156,6 +177,11 @@
           state.outbox.shift();
           room.acked = r.data.month;
           room.holdMonth = r.data.hold_month;
+          if (takeShared(r.data.shared || [])) {
+            save();
+            later(0);
+            return;
+          }
           room.pending = state.outbox.length;
           save();
           continue;
@@ -180,7 +206,7 @@
         state.outbox = [];
         save();
         await refresh();
-        room.resync = (room.resync || 0) + 1;
+        room.resync++;
         return;
       }
       // Nothing owed: ask now and then, to hear about holds and releases.
@@ -198,8 +224,14 @@
       const r = await api("GET", "/api/me", state.token);
       room.online = true;
       if (r.status === 200) {
-        if (state.outbox.length === 0 || !room.ready) adopt(r.data);
-        else room.holdMonth = r.data.hold_month;
+        if (state.outbox.length === 0 || !room.ready) {
+          const behind = room.ready && (r.data.picks || []).length > room.picks.length; // played on another device
+          adopt(r.data);
+          if (behind) room.resync++;
+        } else {
+          room.holdMonth = r.data.hold_month;
+          room.shared = r.data.shared || room.shared;
+        }
       } else if (r.status === 401 || r.status === 404) {
         room.failed = r.data.error || "This room no longer exists.";
       }
