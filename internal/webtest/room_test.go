@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -28,6 +29,9 @@ type room struct {
 	url   string
 	store *workshop.Store
 	lib   *workshop.Library
+	// cut drops every API request's connection, as a lost network does
+	// for the page.
+	cut atomic.Bool
 }
 
 func newRoomServer(t *testing.T) *room {
@@ -51,9 +55,21 @@ func newRoomServer(t *testing.T) *room {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := httptest.NewServer(srv)
+	rm := &room{store: st, lib: lib}
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rm.cut.Load() && strings.HasPrefix(r.URL.Path, "/api/") {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+		}
+		srv.ServeHTTP(w, r)
+	}))
 	t.Cleanup(hs.Close)
-	return &room{url: hs.URL, store: st, lib: lib}
+	rm.url = hs.URL
+	return rm
 }
 
 // post sends JSON to the room server and decodes the answer.
