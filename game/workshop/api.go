@@ -245,6 +245,33 @@ type lookups struct {
 	mu     sync.Mutex
 	people map[string]*Participant // by token hash
 	rooms  map[string]cachedRoom
+	// shared are each room's shared events. Being a little late with one
+	// is harmless: each choice records the one it was given.
+	shared map[string]cachedShared
+}
+
+type cachedShared struct {
+	list []Injection
+	at   time.Time
+}
+
+func (l *lookups) injections(code string, now time.Time) ([]Injection, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.shared[code]
+	if !ok || now.Sub(c.at) > roomTTL || now.Before(c.at) {
+		return nil, false
+	}
+	return c.list, true
+}
+
+func (l *lookups) keepInjections(code string, list []Injection, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.shared) >= 1000 {
+		l.shared = map[string]cachedShared{}
+	}
+	l.shared[code] = cachedShared{list: list, at: now}
 }
 
 type cachedRoom struct {
@@ -255,7 +282,7 @@ type cachedRoom struct {
 const roomTTL = 250 * time.Millisecond
 
 func newLookups() *lookups {
-	return &lookups{people: map[string]*Participant{}, rooms: map[string]cachedRoom{}}
+	return &lookups{people: map[string]*Participant{}, rooms: map[string]cachedRoom{}, shared: map[string]cachedShared{}}
 }
 
 func (l *lookups) participant(hash string) *Participant {
@@ -303,6 +330,7 @@ func (l *lookups) forgetRoom(code string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.rooms, code)
+	delete(l.shared, code)
 }
 
 func (s *Server) me(ctx context.Context, room *Room, p *Participant, cs []Choice) (*Me, error) {
@@ -401,10 +429,14 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_month", fmt.Sprintf("month %d is outside the scenario's 1-%d", req.Month, sc.Months))
 		return
 	}
-	injs, err := s.cfg.Store.Injections(r.Context(), p.Room)
-	if err != nil {
-		s.storeError(w, err)
-		return
+	injs, ok := s.cache.injections(p.Room, s.now())
+	if !ok {
+		var err error
+		if injs, err = s.cfg.Store.Injections(r.Context(), p.Room); err != nil {
+			s.storeError(w, err)
+			return
+		}
+		s.cache.keepInjections(p.Room, injs, s.now())
 	}
 	e := s.runs.entry(p.ID)
 	e.mu.Lock()
@@ -448,7 +480,8 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 	// The shared event the room gave next month goes on this run now,
 	// decided at `at`, as a replay will do it.
 	at := s.now()
-	if err := injectFor(run, injs, at); err != nil {
+	shared := pendingShared(run, injs)
+	if err := injectEvent(run, shared); err != nil {
 		e.run = nil
 		s.storeError(w, err)
 		return
@@ -459,7 +492,7 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnprocessableEntity, "bad_pick", fmt.Sprintf("month %d: %v", req.Month, err))
 		return
 	}
-	stored, err := s.cfg.Store.AddChoice(r.Context(), p.Room, Choice{Participant: p.ID, Month: req.Month, Pick: req.Pick, At: at})
+	stored, err := s.cfg.Store.AddChoice(r.Context(), p.Room, Choice{Participant: p.ID, Month: req.Month, Pick: req.Pick, At: at, Shared: shared})
 	if err != nil {
 		e.run = nil // replay from the database next time
 		if errors.Is(err, ErrConflict) {
@@ -469,8 +502,12 @@ func (s *Server) apiChoice(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, err)
 		return
 	}
-	e.n++
-	e.picks = append(e.picks, req.Pick)
+	if stored.Shared != shared {
+		e.run = nil // another server took it, with another shared event: replay it next time
+	} else {
+		e.n++
+		e.picks = append(e.picks, req.Pick)
+	}
 	s.ack(w, room, run, req, e.n, stored.At)
 }
 

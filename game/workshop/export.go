@@ -93,7 +93,7 @@ func Collect(ctx context.Context, st *Store, lib *Library, code string, now time
 		}
 		run := sim.New(sc, room.Seed(), sim.Options{Session: room.Settings.Session})
 		for _, c := range byP[p.ID] {
-			if err := injectFor(run, injs, c.At); err != nil {
+			if err := injectFor(run, injs, &c); err != nil {
 				ep.Problem = err.Error()
 				break
 			}

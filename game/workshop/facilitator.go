@@ -224,6 +224,7 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, room *Room, secr
 		return
 	}
 	err = s.cfg.Store.AddInjection(r.Context(), room.Code, Injection{Scenario: sc.ID, Month: m, Event: evID, Created: s.now()})
+	s.cache.forgetRoom(room.Code)
 	if errors.Is(err, ErrConflict) {
 		fail(fmt.Sprintf("Month %d of %s already has a shared event.", m, sc.Title))
 		return
@@ -408,7 +409,7 @@ func (s *Server) walk(w http.ResponseWriter, r *http.Request, room *Room, secret
 	run := sim.New(sc, room.Seed(), sim.Options{Session: room.Settings.Session})
 	for _, c := range cs {
 		if d.Err == "" {
-			if err := injectFor(run, injs, c.At); err != nil {
+			if err := injectFor(run, injs, &c); err != nil {
 				d.Err = err.Error()
 				break
 			}

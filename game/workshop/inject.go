@@ -14,10 +14,11 @@ import (
 // events (trigger = "shared": a funding winter, a layoff wave) on the card
 // of one month for everyone in the room playing that scenario.
 //
-// Who gets it is decided by the server's clock, so every replay agrees: an
-// injection for month M applies to a run whose month M-1 was decided after
-// the injection was stored (or not yet). Those already past it when the
-// facilitator pressed the button keep the month they saw.
+// Who gets it: the runs that had not decided month M-1 when it was given.
+// The server puts it on a run when it takes the choice of month M-1 and
+// records that with the choice, so every replay (the projector, the walk,
+// the exports) follows the record. Those already past it keep the month
+// they saw.
 
 // Injection is a shared event given to a room.
 type Injection struct {
@@ -74,24 +75,37 @@ func sharedEvents(sc *scenario.Scenario) []*scenario.Event {
 	return out
 }
 
-// injectFor gives run the shared event of the month after its current one
-// when the room has one for its scenario that applies: stored before the
-// current month is decided at `decided` (zero: not decided yet).
-func injectFor(r *sim.Run, injs []Injection, decided time.Time) error {
-	next := r.Month() + 1
+// pendingShared is the room's shared event for the month after the run's
+// current one, or "".
+func pendingShared(r *sim.Run, injs []Injection) string {
 	for _, in := range injs {
-		if in.Month != next || in.Scenario != r.Scenario().ID {
-			continue
-		}
-		if !decided.IsZero() && !decided.After(in.Created) {
-			continue // decided before the facilitator gave it
-		}
-		if inj := r.State().Injected; len(inj) > 0 && inj[len(inj)-1].Month == next {
-			continue // given already
-		}
-		if err := r.Inject(in.Event); err != nil {
-			return fmt.Errorf("shared event %q for month %d: %v", in.Event, in.Month, err)
+		if in.Month == r.Month()+1 && in.Scenario == r.Scenario().ID {
+			return in.Event
 		}
 	}
+	return ""
+}
+
+// injectEvent puts a shared event on the run's next month, unless it has
+// one already.
+func injectEvent(r *sim.Run, event string) error {
+	if event == "" {
+		return nil
+	}
+	if inj := r.State().Injected; len(inj) > 0 && inj[len(inj)-1].Month == r.Month()+1 {
+		return nil
+	}
+	if err := r.Inject(event); err != nil {
+		return fmt.Errorf("shared event %q for month %d: %v", event, r.Month()+1, err)
+	}
 	return nil
+}
+
+// injectFor gives a run the shared event a stored choice recorded, or,
+// for the month not yet decided (c nil), the room's pending one.
+func injectFor(r *sim.Run, injs []Injection, c *Choice) error {
+	if c != nil {
+		return injectEvent(r, c.Shared)
+	}
+	return injectEvent(r, pendingShared(r, injs))
 }

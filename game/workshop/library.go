@@ -3,7 +3,6 @@ package workshop
 import (
 	"fmt"
 	"sync"
-	"time"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
@@ -76,7 +75,7 @@ func Replay(sc *scenario.Scenario, room *Room, injs []Injection, choices []Choic
 		}
 	}
 	if !r.Done() {
-		if err := injectFor(r, injs, time.Time{}); err != nil {
+		if err := injectFor(r, injs, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -89,7 +88,7 @@ func advance(r *sim.Run, injs []Injection, c Choice) error {
 	if c.Month != r.Month() || r.Done() {
 		return fmt.Errorf("stored choice for month %d does not follow the run (at month %d, ended %v)", c.Month, r.Month(), r.Done())
 	}
-	if err := injectFor(r, injs, c.At); err != nil {
+	if err := injectFor(r, injs, &c); err != nil {
 		return err
 	}
 	if err := r.PickIndex(c.Pick); err != nil {

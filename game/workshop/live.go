@@ -224,7 +224,7 @@ func (s *snapshots) runOf(rc *roomCache, sc *scenario.Scenario, room *Room, injs
 					break
 				}
 			}
-			if ok && !r.Done() && injectFor(r, injs, time.Time{}) != nil {
+			if ok && !r.Done() && injectFor(r, injs, nil) != nil {
 				ok = false
 			}
 			if ok {

@@ -118,6 +118,10 @@ type Choice struct {
 	Month       int // from 1
 	Pick        int // index into the card's full choice list (as run codes)
 	At          time.Time
+	// Shared is the room's shared event the server put on the next
+	// month's card when it took this choice ("" for none): replays follow
+	// this record, so they agree with what the server acknowledged.
+	Shared string
 }
 
 // Errors the store and the server turn into clear answers.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -29,6 +30,8 @@ type Store struct {
 	stop    chan struct{}
 	done    chan struct{}
 	listen  context.CancelFunc // the PostgreSQL listener, if any
+	closing sync.Once
+	closed  error
 }
 
 type dialect int
@@ -47,7 +50,7 @@ func (d dialect) String() string {
 
 // schemaVersion is the layout of the workshop tables; a database written
 // by a newer layout is refused rather than misread.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // maxBatch bounds the writes committed in one transaction.
 const maxBatch = 256
@@ -109,14 +112,18 @@ func (s *Store) Kind() string { return s.dialect.String() }
 // committed change to it (on PostgreSQL, by whichever server made it).
 func (s *Store) Events() *Broker { return s.events }
 
-// Close stops the writer (after the queued writes) and closes the database.
+// Close stops the writer (after the queued writes) and closes the
+// database. Closing again does nothing.
 func (s *Store) Close() error {
-	close(s.stop)
-	<-s.done
-	if s.listen != nil {
-		s.listen()
-	}
-	return s.db.Close()
+	s.closing.Do(func() {
+		close(s.stop)
+		<-s.done
+		if s.listen != nil {
+			s.listen()
+		}
+		s.closed = s.db.Close()
+	})
+	return s.closed
 }
 
 // q rewrites a query written with ? placeholders for the dialect.
@@ -164,6 +171,7 @@ var schema = []string{
 		month INTEGER NOT NULL,
 		pick INTEGER NOT NULL,
 		at_ms BIGINT NOT NULL,
+		shared TEXT NOT NULL DEFAULT '',
 		PRIMARY KEY (participant, month))`,
 	`CREATE INDEX IF NOT EXISTS workshop_choices_room ON workshop_choices(room)`,
 	`CREATE TABLE IF NOT EXISTS workshop_injections (
@@ -204,8 +212,21 @@ func (s *Store) migrate(ctx context.Context) error {
 	case err != nil:
 		return fmt.Errorf("workshop: reading the schema version: %w", err)
 	default:
-		if n, err := strconv.Atoi(v); err != nil || n > schemaVersion {
+		n, err := strconv.Atoi(v)
+		if err != nil || n > schemaVersion {
 			return fmt.Errorf("workshop: the database's workshop tables have layout %q, newer than this build reads (%d); use a newer careersim", v, schemaVersion)
+		}
+		if n < 2 {
+			// Layout 2: a choice records the shared event it put on the
+			// next month's card.
+			if _, err := tx.ExecContext(ctx, `ALTER TABLE workshop_choices ADD COLUMN shared TEXT NOT NULL DEFAULT ''`); err != nil {
+				return fmt.Errorf("workshop: moving the tables to layout 2: %w", err)
+			}
+		}
+		if n < schemaVersion {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE workshop_meta SET v = ? WHERE k = 'schema'`), strconv.Itoa(schemaVersion)); err != nil {
+				return fmt.Errorf("workshop: %w", err)
+			}
 		}
 	}
 	return tx.Commit()
@@ -546,13 +567,13 @@ func (s *Store) Participants(ctx context.Context, room string) ([]*Participant, 
 
 // Choices returns a participant's stored choices, by month.
 func (s *Store) Choices(ctx context.Context, participant string) ([]Choice, error) {
-	return s.choices(ctx, `SELECT participant, month, pick, at_ms FROM workshop_choices WHERE participant = ? ORDER BY month`, participant)
+	return s.choices(ctx, `SELECT participant, month, pick, at_ms, shared FROM workshop_choices WHERE participant = ? ORDER BY month`, participant)
 }
 
 // RoomChoices returns every stored choice of a room, by participant and
 // month.
 func (s *Store) RoomChoices(ctx context.Context, room string) ([]Choice, error) {
-	return s.choices(ctx, `SELECT participant, month, pick, at_ms FROM workshop_choices WHERE room = ? ORDER BY participant, month`, room)
+	return s.choices(ctx, `SELECT participant, month, pick, at_ms, shared FROM workshop_choices WHERE room = ? ORDER BY participant, month`, room)
 }
 
 func (s *Store) choices(ctx context.Context, query, arg string) ([]Choice, error) {
@@ -565,7 +586,7 @@ func (s *Store) choices(ctx context.Context, query, arg string) ([]Choice, error
 	for rows.Next() {
 		var c Choice
 		var at int64
-		if err := rows.Scan(&c.Participant, &c.Month, &c.Pick, &at); err != nil {
+		if err := rows.Scan(&c.Participant, &c.Month, &c.Pick, &at, &c.Shared); err != nil {
 			return nil, fmt.Errorf("workshop: reading choices: %w", err)
 		}
 		c.At = fromMillis(at)
@@ -582,8 +603,8 @@ func (s *Store) AddChoice(ctx context.Context, room string, c Choice) (Choice, e
 	stored := c
 	stored.At = fromMillis(millis(c.At)) // as the database keeps it
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) (string, error) {
-		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO workshop_choices (participant, room, month, pick, at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-			c.Participant, room, c.Month, c.Pick, millis(c.At))
+		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO workshop_choices (participant, room, month, pick, at_ms, shared) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+			c.Participant, room, c.Month, c.Pick, millis(c.At), c.Shared)
 		if err != nil {
 			return "", fmt.Errorf("workshop: storing a choice: %w", err)
 		}
@@ -592,13 +613,14 @@ func (s *Store) AddChoice(ctx context.Context, room string, c Choice) (Choice, e
 		}
 		var pick int
 		var at int64
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT pick, at_ms FROM workshop_choices WHERE participant = ? AND month = ?`), c.Participant, c.Month).Scan(&pick, &at); err != nil {
+		var shared string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT pick, at_ms, shared FROM workshop_choices WHERE participant = ? AND month = ?`), c.Participant, c.Month).Scan(&pick, &at, &shared); err != nil {
 			return "", fmt.Errorf("workshop: storing a choice: %w", err)
 		}
 		if pick != c.Pick {
 			return "", ErrConflict
 		}
-		stored.At = fromMillis(at)
+		stored.At, stored.Shared = fromMillis(at), shared
 		return "", nil // nothing changed
 	})
 	if err != nil {

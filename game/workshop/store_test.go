@@ -249,3 +249,38 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+// A database of layout 1 (choices without their shared event) is moved to
+// layout 2 when opened, its choices kept.
+func TestStoreMovesLayoutOneToTwo(t *testing.T) {
+	eachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := openStore(t, dsn)
+		r := testRoom()
+		if err := s.CreateRoom(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		p := newParticipant(r.Code, "Old")
+		if err := s.Join(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddChoice(ctx, r.Code, Choice{Participant: p.ID, Month: 1, Pick: 1, At: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		rawExec(t, s, `ALTER TABLE workshop_choices DROP COLUMN shared`)
+		rawExec(t, s, `UPDATE workshop_meta SET v = '1' WHERE k = 'schema'`)
+		s.Close()
+		s2, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		if _, err := s2.AddChoice(ctx, r.Code, Choice{Participant: p.ID, Month: 2, Pick: 0, At: time.Now(), Shared: "winter"}); err != nil {
+			t.Fatal(err)
+		}
+		cs, err := s2.Choices(ctx, p.ID)
+		if err != nil || len(cs) != 2 || cs[0].Shared != "" || cs[1].Shared != "winter" {
+			t.Fatalf("after the move: %+v %v", cs, err)
+		}
+	})
+}
