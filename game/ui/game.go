@@ -145,6 +145,10 @@ func New(cfg Config) (*Game, error) {
 	g.c.Prefs = m.prefs()
 	g.startPlatform()
 	g.screen = newTitle(g.c)
+	g.c.room = pageRoom()
+	if g.c.room != nil {
+		g.screen = newRoomWait(g.c) // a room's join link: the room's run
+	}
 	g.screen.Enter(g.c)
 	if cfg.Screenshots != "" {
 		g.shots = newDirector(cfg.Screenshots)
@@ -195,6 +199,9 @@ func (g *Game) step(in kit.Input) error {
 	}
 	if g.toast.Tick(in.Now) || c.Animating(in.Now) {
 		g.dirty = true
+	}
+	if c.roomChanged() {
+		g.dirty = true // the room was released, or its run came in
 	}
 	if c.hist.tasks.changed() {
 		g.dirty = true // a background task shows its progress or result

@@ -30,6 +30,12 @@ type model struct {
 	settingsE string // a problem reading or writing the settings
 	// session is the workshop session code for the next run, if any.
 	session string
+	// room is the workshop room the page is in (room.go), if any; the
+	// rest is what the game last took from it.
+	room       roomLink
+	roomResync int
+	roomFailed string
+	roomSeen   roomState
 
 	// ending is the background work of the last ending shown.
 	ending *endingWork

@@ -255,6 +255,9 @@ func (m *monthScreen) Update(c *Context, in kit.Input) (Screen, error) {
 	if c.run == nil {
 		return newTitle(c), nil
 	}
+	if next := roomGate(c); next != nil {
+		return next, nil
+	}
 	if c.run.Month() != m.month || c.run.Done() {
 		m.load(c)
 	}
@@ -307,11 +310,14 @@ func (m *monthScreen) Update(c *Context, in kit.Input) (Screen, error) {
 // pick plays the month with choice n and shows what happened.
 func (m *monthScreen) pick(c *Context, n int) (Screen, error) {
 	choice := m.card.Choices[n]
+	month := c.run.Month()
+	roomBeforePick(c)
 	rep, err := c.run.Pick(n)
 	if err != nil {
 		c.say("That choice cannot be made: "+err.Error(), true)
 		return m, nil
 	}
+	roomAfterPick(c, month, choice.Index)
 	c.autosave()
 	if c.run.Done() {
 		c.finish(c.Now)
