@@ -10,7 +10,7 @@ FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
         screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser \
-        deps-postgres assets deps-assets
+        deps-postgres assets deps-assets workshop workshop-screenshots
 
 run: deps-desktop
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -97,6 +97,17 @@ web:
 
 serve: web
 	$(GO) run ./cmd/careersim serve --dir dist --addr $(or $(ADDR),127.0.0.1:8080)
+
+# The live workshop room: builds the browser game, then serves rooms on the
+# network (ADDR=127.0.0.1:8080 to keep it on this machine; DB=postgres://...
+# for PostgreSQL).
+workshop: web
+	CGO_ENABLED=0 $(GO) run ./cmd/careersim workshop serve --web dist --addr $(or $(ADDR),0.0.0.0:8080) --db $(or $(DB),workshop.db)
+
+# Refreshes docs/screenshots/workshop-*.png: the projector's views and the
+# report of a room mid-workshop, in headless Chromium.
+workshop-screenshots: deps-browser
+	WEB_SCREENSHOTS=1 $(GO) test -count=1 -run 'TestRoomScreenshots' ./internal/webtest/
 
 # Plays the browser build in headless Chromium (installed when missing).
 # WEB_SCREENSHOTS=1 also refreshes docs/screenshots/web-*.png.
