@@ -66,9 +66,6 @@ func (r *Run) switchPhase(p int) int {
 		}
 	}
 	st.Flags[sc.AtFlag(st.Phase)] = false
-	if r.rep != nil {
-		r.rep.note(NotePhase, fmt.Sprintf("You move on: %s.", sc.Phases[p].Label))
-	}
 	off := st.Off
 	end := r.enterPhase(p)
 	if sw != nil {

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"runwayladder/game/sim"
@@ -81,5 +82,53 @@ func TestSwitchReport(t *testing.T) {
 	}
 	if v.stat("level") != 1 {
 		t.Fatalf("level %v", v.stat("level"))
+	}
+}
+
+// TestSwitchStory words a switch: the title, the level and grant, what
+// was left, started and carried, and the systems.
+func TestSwitchStory(t *testing.T) {
+	sc := loadPhases(t)
+	r := sim.New(sc, 5, sim.Options{})
+	var rep *sim.Report
+	for m := 1; ; m++ {
+		if m > 12 {
+			t.Fatal("the friend's startup never asked")
+		}
+		var label string
+		if rep, label = pickLabel(t, r, "Join the startup"); label == "Join the startup" {
+			break
+		}
+	}
+	s := r.Story(rep.Switches[0])
+	if s.Title != "Big company → Startup" || s.Level != "" || s.Grant != "" || !strings.HasSuffix(s.Forfeited, " of unvested stock") {
+		t.Fatalf("story %+v", s)
+	}
+	has := func(items []sim.StoryItem, prefix string) bool {
+		for _, it := range items {
+			if strings.HasPrefix(it.Text, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(s.Left, "Salary $8k → $0") || !has(s.Started, "Company cash $120k") || !has(s.Carried, "Savings ") || has(s.Carried, "Salary") {
+		t.Fatalf("left %v started %v carried %v", s.Left, s.Started, s.Carried)
+	}
+	if !slices.Equal(s.Systems, []string{"The funding runway starts", "No more promotion ladder"}) {
+		t.Fatalf("systems %v", s.Systems)
+	}
+	for {
+		var label string
+		if rep, label = pickLabel(t, r, "Go back"); label == "Go back" {
+			break
+		}
+	}
+	s = r.Story(rep.Switches[0])
+	lines := strings.Join(s.Lines(), "\n")
+	for _, want := range []string{"A new chapter: Startup → Big company.", "You start at ", "Stock grant: $24k over 12 months: nothing for 3 months, then $6k at the cliff, then monthly.", "Carried over: Savings "} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("story lines lack %q:\n%s", want, lines)
+		}
 	}
 }

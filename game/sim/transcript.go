@@ -153,6 +153,11 @@ func (t Transcript) Report(r *Run, rep *Report) {
 	for _, n := range rep.Notes {
 		t.printf("%s\n", wrap(n.Text, 78))
 	}
+	for _, sw := range rep.Switches {
+		for _, ln := range r.Story(sw).Lines() {
+			t.printf("%s\n", wrap(ln, 78))
+		}
+	}
 	if len(rep.Rules) > 0 {
 		t.printf("Every month: %s.\n", strings.Join(rep.Rules, "; "))
 	}
