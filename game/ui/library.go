@@ -91,9 +91,27 @@ func (l *library) load() {
 	// A user scenario with a bundled id replaces it (with a warning) or,
 	// at the same version, is refused: run codes could not tell them apart.
 	all, es := scenario.CombineLazy(l.bundled, user)
-	l.all = all
+	l.all = crossroadsFirst(all)
 	errs = append(errs, es...)
 	l.errs = errs
+}
+
+// crossroadsTrack is the track of scenarios that put the startup-or-not
+// question itself in one career: the game offers them first.
+const crossroadsTrack = "crossroads"
+
+// crossroadsFirst orders scenarios of the crossroads track first, the rest
+// after them, each in the order they came.
+func crossroadsFirst(all []*scenario.Lazy) []*scenario.Lazy {
+	out := make([]*scenario.Lazy, 0, len(all))
+	for _, first := range []bool{true, false} {
+		for _, sc := range all {
+			if (sc.Track == crossroadsTrack) == first {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out
 }
 
 // add remembers dropped files and reloads. A file dropped again replaces
