@@ -43,7 +43,7 @@ type BalanceReport struct {
 	QuietMonths   float64        `json:"quiet_month_share"`
 	// RepeatShare is the share of decided months whose card the run had
 	// already shown (an event seen before, the next planning cycle or
-	// funding offer); DistinctCards is the mean number of different cards a
+	// funding offer; a quiet month is not a repeat); DistinctCards is the mean number of different cards a
 	// run shows; Repeats lists the events shown more than once in an
 	// average run, most repeated first.
 	RepeatShare        float64       `json:"repeat_share"`
@@ -208,14 +208,17 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 
 // cardCounts counts, over a run's decided months, how often each event's
 // card was shown, the months whose card had been shown before, and the
-// different cards shown. Planning cycles, each funding round's offer and
-// quiet months count as cards too.
+// different cards shown. Planning cycles and each funding round's offer
+// count as cards; a quiet month shows none (quiet_month_share counts them).
 func cardCounts(sc *scenario.Scenario, steps []Step) (shows []int, repeats, distinct int) {
 	shows = make([]int, len(sc.Events))
 	seen := map[Card]bool{}
 	for _, s := range steps {
 		c := s.Card
-		if c.Kind == CardFight || c.Kind == CardQuiet {
+		if c.Kind == CardQuiet {
+			continue
+		}
+		if c.Kind == CardFight {
 			c.Index = 0
 		}
 		if c.Kind == CardEvent {
