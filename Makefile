@@ -9,7 +9,7 @@ UI        := $(shell $(GO) list ./game/ui/... 2>/dev/null) runwayladder
 FUZZTIME  ?= 3s
 
 .PHONY: run test vet build careersim headless-test ui-test validate balance-check fuzz fuzz-long bench \
-        screenshots idle-cpu web serve web-test web-bench balance-report clean deps-desktop deps-test deps-browser \
+        screenshots idle-cpu web serve web-test web-bench balance-report coverage-report clean deps-desktop deps-test deps-browser \
         deps-postgres assets deps-assets workshop workshop-screenshots
 
 run: deps-desktop
@@ -90,6 +90,11 @@ bench:
 
 balance-report:
 	$(GO) run ./cmd/careersim report --runs 10000 > docs/balance.md
+
+# docs/source-coverage.md from docs/source-coverage.toml: which claims of the
+# source text typical runs meet, measured.
+coverage-report:
+	$(GO) run ./cmd/careersim coverage --runs 5000 > docs/source-coverage.md
 
 # The browser build: dist/ is a static folder any web host can serve.
 web:

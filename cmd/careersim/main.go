@@ -21,6 +21,7 @@ Usage:
   careersim debrief [FILE...]         a workshop debrief from collected run codes
   careersim check [--runs N]          content gate: bands, coverage, endings, for every scenario
   careersim report [--runs N]         the balance report of every scenario, as Markdown
+  careersim coverage [--runs N]       which claims of the source typical runs meet, as Markdown
   careersim list                      list the scenarios
   careersim serve [--dir dist]        serve the browser build (make web) on 127.0.0.1:8080
   careersim workshop serve|load|export   the live workshop room server (see careersim workshop help)
@@ -48,6 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"check":    cmdCheck,
 		"debrief":  cmdDebrief,
 		"report":   cmdReport,
+		"coverage": cmdCoverage,
 		"serve":    cmdServe,
 		"history":  cmdHistory,
 		"workshop": cmdWorkshop,

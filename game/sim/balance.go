@@ -39,8 +39,10 @@ type BalanceReport struct {
 	Axes          []Spread       `json:"axes"`
 	Stats         []Spread       `json:"stats"`
 	EventRuns     map[string]int `json:"event_runs"`
-	NeverFired    []string       `json:"never_fired"`
-	QuietMonths   float64        `json:"quiet_month_share"`
+	// PlanningRuns counts the runs that met a planning cycle.
+	PlanningRuns int      `json:"planning_runs"`
+	NeverFired   []string `json:"never_fired"`
+	QuietMonths  float64  `json:"quiet_month_share"`
 	// RepeatShare is the share of decided months whose card the run had
 	// already shown (an event seen before, the next planning cycle or
 	// funding offer; a quiet month is not a repeat); DistinctCards is the mean number of different cards a
@@ -123,6 +125,7 @@ type runResult struct {
 	final     []float64
 	fired     []bool
 	shows     []int // per event: months its card was shown
+	planning  bool  // met a planning cycle
 	decisions int
 	quiet     int
 	repeats   int // months whose card had been shown before
@@ -184,6 +187,9 @@ func playOne(sc *scenario.Scenario, b *Bot, seed uint64, rows []scenario.Calibra
 		res.fired[i] = n > 0
 	}
 	res.shows, res.repeats, res.distinct = cardCounts(sc, r.st.Steps)
+	for _, s := range r.st.Steps {
+		res.planning = res.planning || s.Card.Kind == CardFight
+	}
 	res.ending = -1
 	if r.st.Ending != "" {
 		res.ending, _ = sc.EndingIndex(r.st.Ending)
@@ -394,6 +400,9 @@ func (rep *BalanceReport) summarise(sc *scenario.Scenario, results []runResult) 
 		months += r.decisions
 		repeats += r.repeats
 		distinct += r.distinct
+		if r.planning {
+			rep.PlanningRuns++
+		}
 		for i, k := range r.shows {
 			shows[i] += k
 		}
