@@ -36,6 +36,9 @@ type Run struct {
 	byChoice bool
 	// actives reports that some system has an `active` condition.
 	actives bool
+	// seen and cause are the Env.V indices of the format-2 built-ins of the
+	// same names, -1 in a format-1 scenario (which cannot read them).
+	seen, cause int
 }
 
 // New starts a run at month 1 with its first card drawn.
@@ -60,7 +63,10 @@ func New(sc *scenario.Scenario, seed uint64, opt Options) *Run {
 // attach makes a Run over a state; every Run is made here so the
 // expression environment is always wired.
 func attach(sc *scenario.Scenario, st *State) *Run {
-	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats()), actives: hasActive(sc)}
+	r := &Run{sc: sc, st: st, pending: make([]float64, sc.NumStats()), actives: hasActive(sc), seen: -1, cause: -1}
+	if sc.Format >= 2 {
+		r.seen, r.cause = sc.Var(scenario.VarSeen), sc.Var(scenario.VarCauseMonth)
+	}
 	r.env.Refresh = r.derive
 	r.bind()
 	return r
@@ -240,7 +246,12 @@ func (r *Run) eligible(i int) bool {
 	if last := r.st.LastFired[i]; last > 0 && r.st.Month-last <= ev.Cooldown {
 		return false
 	}
-	return r.fits(i)
+	// fits, written out: this runs for every event every month.
+	if ev.Phases != 0 && ev.Phases&(1<<r.st.Phase) == 0 {
+		return false
+	}
+	r.setSeen(r.st.Fired[i])
+	return ev.When == nil || ev.When(&r.env)
 }
 
 // fits reports whether event i's phases and condition hold now; its
@@ -251,7 +262,7 @@ func (r *Run) fits(i int) bool {
 		return false
 	}
 	// Set for the weight too, which is computed after.
-	r.st.Vals[r.sc.Var(scenario.VarSeen)] = float64(r.st.Fired[i])
+	r.setSeen(r.st.Fired[i])
 	return ev.When == nil || ev.When(&r.env)
 }
 
@@ -261,8 +272,9 @@ func (r *Run) fits(i int) bool {
 func (r *Run) draw() {
 	sc, st := r.sc, r.st
 	m := st.Month
-	cause := sc.Var(scenario.VarCauseMonth)
-	st.Vals[cause], st.Vals[sc.Var(scenario.VarSeen)], st.Because = 0, 0, 0
+	r.setCause(0)
+	r.setSeen(0)
+	st.Because = 0
 	if i := r.injected(m); i >= 0 {
 		r.fire(i) // a shared event replaces the draw
 		return
@@ -278,9 +290,9 @@ func (r *Run) draw() {
 		}
 		st.FollowUps = append(st.FollowUps[:i], st.FollowUps[i+1:]...)
 		i--
-		st.Vals[cause] = float64(fu.From)
+		r.setCause(fu.From)
 		if !r.fits(fu.Event) {
-			st.Vals[cause] = 0
+			r.setCause(0)
 			continue // the situation it follows up on has passed
 		}
 		if fu.ByChoice {
@@ -299,7 +311,7 @@ func (r *Run) draw() {
 		rd := &fu.Rounds[st.NextRound]
 		if rd.Offer != nil && (rd.When == nil || rd.When(&r.env)) {
 			st.Card = Card{Kind: CardOffer, Index: st.NextRound}
-			st.Vals[sc.Var(scenario.VarSeen)] = 0
+			r.setSeen(0)
 			return
 		}
 	}
@@ -335,7 +347,7 @@ func (r *Run) draw() {
 		return
 	}
 	st.Card = Card{Kind: CardQuiet}
-	st.Vals[sc.Var(scenario.VarSeen)] = 0
+	r.setSeen(0)
 }
 
 func (r *Run) weight(i int) float64 {
@@ -348,7 +360,7 @@ func (r *Run) weight(i int) float64 {
 
 func (r *Run) fire(i int) {
 	r.st.Card = Card{Kind: CardEvent, Index: i}
-	r.st.Vals[r.sc.Var(scenario.VarSeen)] = float64(r.st.Fired[i])
+	r.setSeen(r.st.Fired[i])
 	r.st.Fired[i]++
 	r.st.LastFired[i] = r.st.Month
 }
@@ -577,7 +589,9 @@ func (r *Run) endOfMonth(rep *Report) int {
 			end = e
 		}
 	}
-	r.phaseMonth()
+	if len(sc.Phases) > 0 {
+		r.phaseMonth()
+	}
 	// Systems move built-ins (ratings, rounds) that derived stats may read.
 	r.env.Stale = true
 	if end >= 0 {
@@ -604,4 +618,18 @@ func joinText(a, b string) string {
 		return a
 	}
 	return a + "\n\n" + b
+}
+
+// setSeen and setCause set `seen` and `cause_month` for the event being
+// considered or shown (format 2 only: the draw does it for every event).
+func (r *Run) setSeen(n int) {
+	if r.seen >= 0 {
+		r.st.Vals[r.seen] = float64(n)
+	}
+}
+
+func (r *Run) setCause(month int) {
+	if r.cause >= 0 {
+		r.st.Vals[r.cause] = float64(month)
+	}
 }
