@@ -128,3 +128,40 @@ func (s SwitchStory) Lines() []string {
 	}
 	return out
 }
+
+// Stint is a stretch of a run in one phase.
+type Stint struct {
+	Phase int // index into Scenario.Phases
+	// From and To are its first and last month (To is the month being
+	// played while the run goes on).
+	From, To     int
+	Label, Track string
+}
+
+// Stints returns the phases lived, oldest first, with their labels as
+// shown now. A phase left in the month it was entered (the start phase a
+// month-1 choice leaves) counted no month and is left out. Nil without
+// phases.
+func (r *Run) Stints() []Stint {
+	log := r.st.PhaseLog
+	if len(r.sc.Phases) == 0 || len(log) == 0 {
+		return nil
+	}
+	last := r.st.Month
+	if r.Done() {
+		last = len(r.st.Steps)
+	}
+	var out []Stint
+	for i, p := range log {
+		to := last
+		if i+1 < len(log) {
+			to = log[i+1].Month - 1
+		}
+		if to < p.Month {
+			continue
+		}
+		ph := &r.sc.Phases[p.Phase]
+		out = append(out, Stint{Phase: p.Phase, From: p.Month, To: to, Label: ph.Show(&r.env), Track: ph.Track})
+	}
+	return out
+}

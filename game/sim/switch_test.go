@@ -132,3 +132,37 @@ func TestSwitchStory(t *testing.T) {
 		}
 	}
 }
+
+// TestStints: the phases lived, as month ranges.
+func TestStints(t *testing.T) {
+	sc := loadPhases(t)
+	r := sim.New(sc, 5, sim.Options{})
+	if got := r.Stints(); len(got) != 1 || got[0].From != 1 || got[0].To != 1 || got[0].Label != "Big company" || got[0].Track != "corporate" {
+		t.Fatalf("month 1: %+v", got)
+	}
+	for _, want := range []string{"Join the startup", "Go back"} {
+		for m := 0; ; m++ {
+			if m > 20 {
+				t.Fatalf("never offered %q", want)
+			}
+			if _, label := pickLabel(t, r, want); label == want {
+				break
+			}
+		}
+	}
+	for !r.Done() {
+		pickLabel(t, r, "Stay")
+	}
+	st := r.Stints()
+	if len(st) != 3 || st[0].From != 1 || st[2].To != len(r.State().Steps) {
+		t.Fatalf("stints %+v", st)
+	}
+	for i := 1; i < len(st); i++ {
+		if st[i].From != st[i-1].To+1 {
+			t.Fatalf("stints do not follow each other: %+v", st)
+		}
+	}
+	if st[1].Label != "Startup" || st[1].Track != "startup" || st[2].Label != "Big company" {
+		t.Fatalf("stints %+v", st)
+	}
+}

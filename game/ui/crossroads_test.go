@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
+	"runwayladder/game/ui/kit"
 	"runwayladder/scenarios"
 )
 
@@ -50,4 +54,67 @@ func TestCrossroadsFirst(t *testing.T) {
 			t.Fatalf("the other paths %v, want %v", rest, want)
 		}
 	}
+}
+
+// pickByLabel plays the month on the month screen with the number key of
+// the first available choice whose label is in want (the first available
+// choice when none is), continues past what happened, and returns the
+// label picked.
+func (d *driver) pickByLabel(want ...string) string {
+	d.t.Helper()
+	m, ok := d.g.screen.(*monthScreen)
+	if !ok {
+		d.t.Fatalf("want the month screen, have %T", d.g.screen)
+	}
+	n := -1
+	for i, c := range m.card.Choices {
+		if !c.Available {
+			continue
+		}
+		if n < 0 || slices.Contains(want, c.Label) && !slices.Contains(want, m.card.Choices[n].Label) {
+			n = i
+		}
+	}
+	label := m.card.Choices[n].Label
+	d.step(kit.Input{Pick: n + 1})
+	if _, ok := d.g.screen.(*happenedScreen); !ok {
+		d.t.Fatalf("month %d: after the pick, want what happened, have %T", d.g.c.run.Month(), d.g.screen)
+	}
+	return label
+}
+
+// startPath starts a run of the scenario with id from the choose screen.
+func (d *driver) startPath(id string) {
+	d.t.Helper()
+	d.titleItem("New run")
+	d.clickTarget(id)
+	if d.g.c.run == nil || d.g.c.run.Scenario().ID != id {
+		d.t.Fatalf("the run did not start on %s", id)
+	}
+}
+
+// TestEndingTimeline plays the guide's two-office example through a switch
+// each way to its ending: the ending shows the phases lived as a timeline
+// whose legend names each stint with its months.
+func TestEndingTimeline(t *testing.T) {
+	d := newDriver(t, Config{Dirs: []ScenarioDir{{Path: examplesDir}}})
+	d.startPath("example_two_offices")
+	for k := 0; !d.g.c.run.Done(); k++ {
+		if k > 40 {
+			t.Fatal("the run did not end")
+		}
+		d.pickByLabel("Join her", "Go back", "Take the hard ticket", "Stay general")
+		d.step(kit.Input{Confirm: true})
+	}
+	e, ok := d.g.screen.(*endingScreen)
+	if !ok {
+		t.Fatalf("want the ending, have %T", d.g.screen)
+	}
+	l := e.layout(d.g.c)
+	texts := l.phases.texts
+	if len(texts) != 3 || !strings.HasPrefix(texts[0], "Big company · months 1–") || !strings.HasPrefix(texts[1], "Startup · months ") ||
+		!strings.HasPrefix(texts[2], "Big company · months ") || !strings.HasSuffix(texts[2], fmt.Sprintf("–%d", d.g.c.run.Played())) {
+		t.Fatalf("timeline legend %q", texts)
+	}
+	d.checkSizes()
 }

@@ -240,13 +240,16 @@ type endingLayout struct {
 	// content coordinates
 	textY     float64
 	textLines []string
-	chartsY   float64
-	charts    []kit.Rect
-	lowerY    float64
-	decR      kit.Rect
-	decLines  [][]string
-	axesR     kit.Rect
-	codeR     kit.Rect
+	// phasesY is where the timeline of the phases lived goes (format 2).
+	phasesY  float64
+	phases   phaseStrip
+	chartsY  float64
+	charts   []kit.Rect
+	lowerY   float64
+	decR     kit.Rect
+	decLines [][]string
+	axesR    kit.Rect
+	codeR    kit.Rect
 	// actions are the platform's buttons for the run code (copy, save),
 	// content coordinates.
 	actions []kit.Rect
@@ -269,6 +272,11 @@ func layEnding(b kit.Rect, st *kit.Style, w *kit.Wrapper, run *sim.Run, ds []dec
 	end := run.Ending()
 	l.textLines = w.Wrap(end.Text, st.Body, math.Min(inner, st.D(900)))
 	y += kit.TextHeight(len(l.textLines), st.Body, 1.4) + st.D(22)
+	if stints := run.Stints(); len(stints) > 0 {
+		l.phasesY = y
+		l.phases = layPhaseStrip(st, stints, run.Played(), math.Min(inner, st.D(900)))
+		y += l.phases.h + st.D(22)
+	}
 	// Charts: small multiples of the charted stats.
 	cs := chartStats(sc)
 	cols := 2
@@ -440,6 +448,9 @@ func (e *endingScreen) Draw(c *Context, dst *ebiten.Image) {
 	for _, ln := range l.textLines {
 		c.Paint.TextCut(clip, ln, st.Body, ox, y, pal.Text, view)
 		y += kit.LineH(st.Body) * 1.4
+	}
+	if len(l.phases.stints) > 0 {
+		c.drawPhaseStrip(clip, l.phases, ox, oy+l.phasesY, view)
 	}
 	c.Paint.TextCut(clip, "THE MONTHS", st.Label, ox, oy+l.chartsY, pal.Muted, view)
 	series := run.Series()
