@@ -6,16 +6,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 
 	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
-	"runwayladder/scenarios"
 )
 
-// Runs plays n runs per scenario with each default bot and returns a hex
-// digest of every run's code and final state.
-func Runs(n int) (string, error) {
-	scs, errs := scenario.LoadBundled(scenarios.FS)
+// Runs plays n runs per scenario of files (the bundled scenarios' folder)
+// with each default bot and returns a hex digest of every run's code and
+// final state. The folder is passed in because the browser build does not
+// embed the scenarios: under Node.js the wasm reads them from disk.
+func Runs(files fs.FS, n int) (string, error) {
+	scs, errs := scenario.LoadBundled(files)
 	if errs.HasErrors() {
 		return "", errs
 	}

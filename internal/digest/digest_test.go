@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"runwayladder/scenarios"
 )
 
 // TestSameInBrowser builds the digest program as WebAssembly, runs it under
@@ -21,19 +23,22 @@ func TestSameInBrowser(t *testing.T) {
 		t.Skip("node is not installed; cannot run the WebAssembly build")
 	}
 	const n = "40"
-	native, err := Runs(40)
+	dir, err := filepath.Abs(filepath.Join("..", "..", "scenarios"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	wasm := filepath.Join(dir, "simdigest.wasm")
+	native, err := Runs(scenarios.FS, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wasm := filepath.Join(t.TempDir(), "simdigest.wasm")
 	build := exec.Command("go", "build", "-o", wasm, "runwayladder/internal/simdigest")
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the wasm digest: %v\n%s", err, out)
 	}
 	runner := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js")
-	out, err := exec.Command(node, runner, wasm, n).CombinedOutput()
+	out, err := exec.Command(node, runner, wasm, dir, n).CombinedOutput()
 	if err != nil {
 		t.Fatalf("running the wasm digest: %v\n%s", err, out)
 	}

@@ -12,14 +12,24 @@ import (
 	"runwayladder/internal/digest"
 )
 
+// Usage: simdigest SCENARIO_DIR [RUNS]. The folder is read from disk (the
+// wasm build under Node.js reads it through Node's file system), because
+// the browser build does not embed the bundled scenarios.
 func main() {
-	n := 100
-	if len(os.Args) > 1 {
-		if v, err := strconv.Atoi(os.Args[1]); err == nil {
-			n = v
-		}
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: simdigest SCENARIO_DIR [RUNS]")
+		os.Exit(2)
 	}
-	d, err := digest.Runs(n)
+	n := 100
+	if len(os.Args) > 2 {
+		v, err := strconv.Atoi(os.Args[2])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "simdigest: RUNS must be a whole number:", err)
+			os.Exit(2)
+		}
+		n = v
+	}
+	d, err := digest.Runs(os.DirFS(os.Args[1]), n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "simdigest:", err)
 		os.Exit(1)
