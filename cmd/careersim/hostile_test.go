@@ -286,11 +286,21 @@ func TestUserScenarioWithABundledID(t *testing.T) {
 		want    string
 		exit    int
 	}{
+		{"the bundled file itself", sc.Version, "", 0},
 		{"same version", sc.Version, "has the id and version of a bundled scenario", 1},
 		{"another version", sc.Version + 1, "replaces the bundled", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(string(src), fmt.Sprintf("\nversion = %d\n", sc.Version), fmt.Sprintf("\nversion = %d\n", tt.version), 1)
+			if tt.want == "" {
+				// An author validating the repository's copy.
+				code, stdout, _ := careersim(t, "", "validate", filepath.Join("../../scenarios", filepath.Base(sc.File)))
+				if code != 0 || strings.Contains(stdout, "bundled") {
+					t.Errorf("validate of the bundled file: exit %d\n%s", code, stdout)
+				}
+				return
+			}
+			text += "\n# a change\n"
 			dir := t.TempDir()
 			if err := os.WriteFile(filepath.Join(dir, "mine.toml"), []byte(text), 0o644); err != nil {
 				t.Fatal(err)

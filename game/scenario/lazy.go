@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -106,15 +107,16 @@ type Lazy struct {
 	File    string
 	Bundled bool
 
-	data []byte
-	once sync.Once
-	sc   *Scenario
-	errs Errors
+	data   []byte
+	digest [32]byte // of the file, as Scenario's
+	once   sync.Once
+	sc     *Scenario
+	errs   Errors
 }
 
 // Loaded wraps a scenario already compiled.
 func Loaded(sc *Scenario) *Lazy {
-	l := &Lazy{Header: HeaderOf(sc), File: sc.File, Bundled: sc.Bundled, sc: sc}
+	l := &Lazy{Header: HeaderOf(sc), File: sc.File, Bundled: sc.Bundled, sc: sc, digest: sc.digest}
 	l.once.Do(func() {})
 	return l
 }
@@ -152,7 +154,7 @@ func LoadBundledLazy(fsys fs.FS) ([]*Lazy, Errors) {
 			errs = append(errs, Error{File: name, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()})
 			continue
 		}
-		l := &Lazy{File: name, Bundled: true, data: data}
+		l := &Lazy{File: name, Bundled: true, data: data, digest: sha256.Sum256(data)}
 		if h, ok := ReadHeader(data); ok {
 			l.Header = h
 		} else {
@@ -191,8 +193,10 @@ func CombineLazy(bundled []*Lazy, user []*Scenario) ([]*Lazy, Errors) {
 		i, ok := index[sc.ID]
 		switch {
 		case ok && out[i].Bundled:
-			replace, e := overBundled(sc, out[i].Version)
-			errs = append(errs, e)
+			replace, e := overBundled(sc, out[i].Version, out[i].digest)
+			if e != nil {
+				errs = append(errs, *e)
+			}
 			if replace {
 				out[i] = Loaded(sc)
 			}

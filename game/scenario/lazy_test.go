@@ -113,10 +113,15 @@ func TestCombineLazy(t *testing.T) {
 	}
 	first := bundled[0]
 	sc, _ := first.Load()
-	same, other, fresh := *sc, *sc, *sc
-	same.Bundled, other.Bundled, fresh.Bundled = false, false, false
+	same, other, fresh, copied := *sc, *sc, *sc, *sc
+	same.Bundled, other.Bundled, fresh.Bundled, copied.Bundled = false, false, false, false
+	same.digest[0] ^= 1 // another file
 	other.Version = sc.Version + 1
 	fresh.ID = "a_new_path"
+	// A byte-for-byte copy of the bundled file is the bundled scenario.
+	if all, es := CombineLazy(bundled, []*Scenario{&copied}); len(all) != len(bundled) || all[0] != first || len(es) != 0 {
+		t.Errorf("a copy of the bundled file: first replaced %v, %v", all[0] != first, es)
+	}
 	all, es := CombineLazy(bundled, []*Scenario{&same})
 	if len(all) != len(bundled) || all[0] != first || len(es) != 1 || es[0].Warning {
 		t.Errorf("same id and version: %d scenarios, first replaced %v, %v", len(all), all[0] != first, es)

@@ -8,6 +8,7 @@ package scenario
 // calibration bands (bots.go). Defaults live in defaults.go.
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strings"
 )
@@ -39,6 +40,9 @@ func Parse(name string, src []byte) (*Scenario, Errors) {
 	}
 	l := &loader{decoder: d, f: f, scheduled: map[string]int{}, started: map[string]int{}, entered: map[string]int{}}
 	sc := l.build()
+	if sc != nil {
+		sc.digest = sha256.Sum256(src)
+	}
 	l.errs.sort()
 	if l.errs.HasErrors() {
 		return nil, l.errs

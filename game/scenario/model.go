@@ -131,6 +131,9 @@ type Scenario struct {
 	Bundled bool
 	// idPos is where the file gives its id.
 	idPos Pos
+	// digest is the SHA-256 of the file, so a copy of a bundled file is
+	// known for what it is.
+	digest [32]byte
 
 	// Stats holds declared stats first, then derived ones.
 	Stats       []Stat

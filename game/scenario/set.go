@@ -168,8 +168,10 @@ func Combine(bundled, user []*Scenario) ([]*Scenario, Errors) {
 		i, ok := index[sc.ID]
 		switch {
 		case ok && out[i].Bundled:
-			replace, e := overBundled(sc, out[i].Version)
-			errs = append(errs, e)
+			replace, e := overBundled(sc, out[i].Version, out[i].digest)
+			if e != nil {
+				errs = append(errs, *e)
+			}
 			if replace {
 				out[i] = sc
 			}
@@ -184,15 +186,21 @@ func Combine(bundled, user []*Scenario) ([]*Scenario, Errors) {
 }
 
 // overBundled decides a user scenario with the id of a bundled one at
-// version bundledVersion: refused (an error) when the versions match, so
-// run codes could tell them apart; else it replaces it, with a warning.
-func overBundled(sc *Scenario, bundledVersion int) (replace bool, e Error) {
+// version bundledVersion whose file has bundledDigest: a byte-for-byte copy
+// of it is the bundled scenario (an author validating the repository's
+// file), kept without a word; another file is refused (an error) when the
+// versions match, so run codes could tell them apart; else it replaces
+// it, with a warning.
+func overBundled(sc *Scenario, bundledVersion int, bundledDigest [32]byte) (replace bool, e *Error) {
+	if sc.Version == bundledVersion && sc.digest == bundledDigest {
+		return false, nil
+	}
 	if sc.Version == bundledVersion {
-		return false, Error{File: sc.File, Pos: sc.idPos,
+		return false, &Error{File: sc.File, Pos: sc.idPos,
 			Msg:  fmt.Sprintf("scenario `%s` version %d has the id and version of a bundled scenario, so their run codes could not be told apart; it is not loaded", sc.ID, sc.Version),
 			Help: "give it its own id, or another version"}
 	}
-	return true, Error{File: sc.File, Pos: sc.idPos, Warning: true,
+	return true, &Error{File: sc.File, Pos: sc.idPos, Warning: true,
 		Msg:  fmt.Sprintf("scenario `%s` version %d replaces the bundled `%s` version %d in this game; run codes name the version they were played on", sc.ID, sc.Version, sc.ID, bundledVersion),
 		Help: "give it its own id to keep both"}
 }
