@@ -28,6 +28,7 @@ var ErrNewer = errors.New("written by a newer version of the game")
 // normal form (see normalise).
 func EncodeLine(r Record) ([]byte, error) {
 	r.Timeline = r.Timeline.clone()
+	r.Phases = append([]Stint(nil), r.Phases...)
 	r.normalise()
 	if err := r.Validate(); err != nil {
 		return nil, fmt.Errorf("history: %v", err)
@@ -106,6 +107,9 @@ func (r *Record) normalise() {
 	}
 	if !r.FinishedAt.IsZero() {
 		r.FinishedAt = r.FinishedAt.UTC().Truncate(time.Second)
+	}
+	for i := range r.Phases {
+		r.Phases[i].Phase = validUTF8(r.Phases[i].Phase)
 	}
 	if r.Timeline == nil {
 		return

@@ -59,6 +59,9 @@ type Record struct {
 	// Timeline holds the key stats month by month; nil for records
 	// imported from CSV or migrated from version 0.
 	Timeline *Timeline `json:"timeline,omitempty"`
+	// Phases are the stints of a format-2 run, in order; nil otherwise
+	// (and for records written before phases).
+	Phases []Stint `json:"phases,omitempty"`
 }
 
 // Outcome returns the record's result on the common axes.
@@ -98,6 +101,7 @@ func FromRun(r *sim.Run, finishedAt time.Time) (Record, error) {
 	if e := r.Ending(); e != nil {
 		rec.EndingTitle = e.Title
 	}
+	rec.Phases = stintsOf(r)
 	tl, err := BuildTimeline(sc, st.Seed, st.Picks())
 	if err != nil {
 		return Record{}, err
@@ -161,6 +165,9 @@ func (r *Record) Validate() error {
 		if err := r.Timeline.validate(r.Months); err != nil {
 			return fmt.Errorf("record's timeline: %v", err)
 		}
+	}
+	if err := validateStints(r.Phases, r.Months); err != nil {
+		return fmt.Errorf("record's phases: %v", err)
 	}
 	return nil
 }

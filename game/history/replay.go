@@ -45,6 +45,9 @@ func (r *Record) Enrich(sc *scenario.Scenario) error {
 	if o := run.Outcome(); r.JobTitle == "" && o.Ending == r.Ending {
 		r.JobTitle = o.Title
 	}
+	if r.Phases == nil && run.Done() {
+		r.Phases = stintsOf(run)
+	}
 	if r.Timeline == nil {
 		st := run.State()
 		tl, err := BuildTimeline(sc, st.Seed, st.Picks())

@@ -281,19 +281,26 @@ func (cp *compareScreen) drawInfo(c *Context, dst *ebiten.Image, r kit.Rect, pag
 	if rec.JobTitle != "" {
 		parts = append(parts, rec.JobTitle)
 	}
-	parts = append(parts, fmt.Sprintf("%d months", rec.Months))
-	line2 := strings.Join(parts, " · ")
 	hint := "← → other runs · ↑ ↓ other paths · Enter or a click shows its ending"
 	if paged {
 		hint = "PgDn or ›: more axes · ← → runs · ↑ ↓ paths · Enter: its ending"
 	}
+	hintClr := pal.Faint
+	if ph := phaseTimesText(p.sc, rec); ph != "" {
+		// Where a career that changed employer went, in place of the
+		// keys (the other runs show them).
+		hint, hintClr = fmt.Sprintf("%d months: %s", rec.Months, ph), pal.Muted
+	} else {
+		parts = append(parts, fmt.Sprintf("%d months", rec.Months))
+	}
+	line2 := strings.Join(parts, " · ")
 	th := kit.LineH(st.Label) + kit.LineH(st.Small) + kit.LineH(st.Tiny)
 	y := r.Y + (r.H-th)/2
 	c.Paint.Text(dst, kit.Ellipsize(line1, st.Label, r.W), st.Label, r.X, y, pal.Text, r)
 	y += kit.LineH(st.Label)
 	c.Paint.Text(dst, kit.Ellipsize(line2, st.Small, r.W), st.Small, r.X, y, pal.Muted, r)
 	y += kit.LineH(st.Small)
-	c.Paint.Text(dst, kit.Ellipsize(hint, st.Tiny, r.W), st.Tiny, r.X, y, pal.Faint, r)
+	c.Paint.Text(dst, kit.Ellipsize(hint, st.Tiny, r.W), st.Tiny, r.X, y, hintClr, r)
 }
 
 // drawEmpty explains the screen before any run has finished.

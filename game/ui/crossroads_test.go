@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"runwayladder/game/history"
 	"runwayladder/game/ui/kit"
 	"runwayladder/scenarios"
 )
@@ -115,6 +117,23 @@ func TestEndingTimeline(t *testing.T) {
 	if len(texts) != 3 || !strings.HasPrefix(texts[0], "Big company · months 1–") || !strings.HasPrefix(texts[1], "Startup · months ") ||
 		!strings.HasPrefix(texts[2], "Big company · months ") || !strings.HasSuffix(texts[2], fmt.Sprintf("–%d", d.g.c.run.Played())) {
 		t.Fatalf("timeline legend %q", texts)
+	}
+	d.checkSizes()
+	// The record keeps the stints, and the compare screen says where the
+	// career went.
+	d.waitFor("the run's record", time.Minute, func() bool { return e.work.done() })
+	recs, _, err := history.Open(d.g.c.store).Load()
+	if err != nil || len(recs) != 1 || len(recs[0].Phases) != 3 {
+		t.Fatalf("history after the run: %+v, err %v", recs, err)
+	}
+	d.show(newCompare(d.g.c, e))
+	cp := d.g.screen.(*compareScreen)
+	p, rec := cp.selected()
+	if p == nil || rec == nil {
+		t.Fatal("the compare screen selects no run")
+	}
+	if got := phaseTimesText(p.sc, rec); !strings.HasPrefix(got, "Big company ") || !strings.Contains(got, ", Startup ") {
+		t.Errorf("phase times %q", got)
 	}
 	d.checkSizes()
 }

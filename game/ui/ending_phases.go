@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"runwayladder/game/history"
+	"runwayladder/game/scenario"
 	"runwayladder/game/sim"
 	"runwayladder/game/ui/kit"
 )
@@ -150,4 +153,21 @@ func (c *Context) drawPhaseStrip(dst *ebiten.Image, p phaseStrip, ox, oy float64
 		tx := box.Right() + st.D(8)
 		c.Paint.TextCut(dst, kit.Ellipsize(p.texts[i], st.Small, r.Right()-tx), st.Small, tx, r.Y, pal.Text, view)
 	}
+}
+
+// phaseTimesText says where a recorded career went: "Seed startup 61,
+// Meridian 18, Between jobs 2" (months), the phases named by the installed
+// scenario (by id when it is not installed); "" without phases.
+func phaseTimesText(sc *scenario.Scenario, rec *history.Record) string {
+	var parts []string
+	for _, pt := range rec.PhaseTimes() {
+		name := pt.Phase
+		if sc != nil {
+			if i, ok := sc.PhaseIndex(pt.Phase); ok && !strings.Contains(sc.Phases[i].Label, "{") {
+				name = sc.Phases[i].Label
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", name, pt.Months))
+	}
+	return strings.Join(parts, ", ")
 }
