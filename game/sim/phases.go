@@ -49,7 +49,10 @@ func (r *Run) switchPhase(p int) int {
 	v := st.Vals
 	var sw *Switch
 	if r.rep != nil {
-		sw = &Switch{From: st.Phase, To: p, FromLabel: r.PhaseLabel(), Forfeited: math.Max(st.Grant-st.Vested, 0), Level: -1}
+		sw = &Switch{From: st.Phase, To: p, FromLabel: r.PhaseLabel(), Forfeited: math.Max(st.Grant-st.Vested, 0), Level: -1, LeftLevel: -1}
+		if sc.Ladder != nil && r.on(offLadder) {
+			sw.LeftLevel = r.level()
+		}
 		sw.Reset = make([]Delta, 0, sc.NumDeclared)
 		for i := 0; i < sc.NumDeclared; i++ {
 			if !sc.Stats[i].Carry {
@@ -100,6 +103,9 @@ func (r *Run) recordSwitch(sw *Switch, off int) {
 	}
 	if sc.Ladder != nil && st.Off&offLadder == 0 && off&offLadder != 0 {
 		sw.Level = r.level()
+	}
+	if st.Off&offLadder == 0 {
+		sw.LeftLevel = -1 // still on the ladder: nothing left
 	}
 	r.rep.Switches = append(r.rep.Switches, *sw)
 }

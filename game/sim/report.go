@@ -39,8 +39,9 @@ type Switch struct {
 	// Grant is the new stint's vesting grant (0: none).
 	Grant float64
 	// Level is the ladder level the move starts at; -1 when the move did
-	// not start the ladder.
-	Level int
+	// not start the ladder. LeftLevel is the level it left when it
+	// stopped the ladder; -1 otherwise.
+	Level, LeftLevel int
 	// On and Off name the systems the move started and stopped:
 	// "funding", "ladder", "fight".
 	On, Off []string

@@ -24,8 +24,9 @@ type SwitchStory struct {
 	// starts", "No more promotion ladder".
 	Systems []string
 	// Level is "You start at Senior ML engineer", "" when the ladder did
-	// not start.
-	Level string
+	// not start; LeftLevel is the ladder level left behind when the
+	// ladder stopped ("Senior ML engineer"), "" otherwise.
+	Level, LeftLevel string
 	// Grant is the new stint's vesting grant in words ("$200k over 48
 	// months: nothing for 12 months, then $50k at the cliff, then
 	// monthly"), "" for none.
@@ -59,6 +60,7 @@ func (r *Run) Story(sw Switch) SwitchStory {
 		ld := sc.Ladder
 		return ld != nil && (i == ld.Level || i == ld.Rating)
 	}
+	ld := sc.Ladder
 	for _, d := range sw.Reset {
 		if skip(d.Stat) {
 			continue
@@ -81,7 +83,10 @@ func (r *Run) Story(sw Switch) SwitchStory {
 	for _, n := range sw.Off {
 		s.Systems = append(s.Systems, "No more "+SystemNames[n])
 	}
-	if ld := sc.Ladder; ld != nil && sw.Level >= 0 && sw.Level < len(ld.Levels) {
+	if ld != nil && sw.LeftLevel >= 0 && sw.LeftLevel < len(ld.Levels) {
+		s.LeftLevel = ld.Levels[sw.LeftLevel].Title
+	}
+	if ld != nil && sw.Level >= 0 && sw.Level < len(ld.Levels) {
 		s.Level = "You start at " + ld.Levels[sw.Level].Title
 	}
 	if vs := sc.Phases[sw.To].Vesting; vs != nil && sw.Grant >= 1 {
@@ -120,7 +125,11 @@ func (s SwitchStory) Lines() []string {
 		}
 		out = append(out, line+".")
 	}
-	list("Left behind: ", s.Left)
+	left := s.Left
+	if s.LeftLevel != "" {
+		left = append([]StoryItem{{Stat: -1, Text: s.LeftLevel}}, left...)
+	}
+	list("Left behind: ", left)
 	list("Starts with: ", s.Started)
 	list("Carried over: ", s.Carried)
 	for _, sys := range s.Systems {

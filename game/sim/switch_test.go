@@ -37,7 +37,7 @@ func TestSwitchReport(t *testing.T) {
 	if sw.From != bigco || sw.To != startup || sw.FromLabel != "Big company" || sw.ToLabel != "Startup" {
 		t.Fatalf("switch %+v", sw)
 	}
-	if sw.Forfeited <= 0 || sw.Grant != 0 || sw.Level != -1 {
+	if sw.Forfeited <= 0 || sw.Grant != 0 || sw.Level != -1 || sw.LeftLevel != 0 {
 		t.Fatalf("forfeited %v (want the unvested rest of 12k), grant %v, level %d", sw.Forfeited, sw.Grant, sw.Level)
 	}
 	if !slices.Equal(sw.On, []string{"funding"}) || !slices.Equal(sw.Off, []string{"ladder"}) {
@@ -74,7 +74,7 @@ func TestSwitchReport(t *testing.T) {
 		t.Fatalf("switches %+v, want one", rep.Switches)
 	}
 	sw = rep.Switches[0]
-	if sw.To != bigco || sw.Grant != 24_000 || sw.Level != 1 || sw.Forfeited != 0 {
+	if sw.To != bigco || sw.Grant != 24_000 || sw.Level != 1 || sw.LeftLevel != -1 || sw.Forfeited != 0 {
 		t.Fatalf("back: %+v", sw)
 	}
 	if !slices.Equal(sw.On, []string{"ladder"}) || !slices.Equal(sw.Off, []string{"funding"}) {
@@ -101,7 +101,7 @@ func TestSwitchStory(t *testing.T) {
 		}
 	}
 	s := r.Story(rep.Switches[0])
-	if s.Title != "Big company → Startup" || s.Level != "" || s.Grant != "" || !strings.HasSuffix(s.Forfeited, " of unvested stock") {
+	if s.Title != "Big company → Startup" || s.Level != "" || s.LeftLevel == "" || s.Grant != "" || !strings.HasSuffix(s.Forfeited, " of unvested stock") {
 		t.Fatalf("story %+v", s)
 	}
 	has := func(items []sim.StoryItem, prefix string) bool {

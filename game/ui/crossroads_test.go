@@ -137,3 +137,49 @@ func TestEndingTimeline(t *testing.T) {
 	}
 	d.checkSizes()
 }
+
+// TestSwitchIsAnEvent plays the two-office example to each switch: what
+// happened says so in a box of its own (old → new employer, the level and
+// the grant, what was left behind and carried), at both sizes.
+func TestSwitchIsAnEvent(t *testing.T) {
+	d := newDriver(t, Config{Dirs: []ScenarioDir{{Path: examplesDir}}})
+	d.startPath("example_two_offices")
+	for _, want := range []struct {
+		pick, title string
+		keys        []string
+	}{
+		{"Join her", "Big company → Startup", []string{"FORFEITED", "LEFT BEHIND", "CARRIED OVER", "SYSTEMS"}},
+		{"Go back", "Startup → Big company", []string{"YOU START AT", "STOCK GRANT", "CARRIED OVER", "SYSTEMS"}},
+	} {
+		for k := 0; ; k++ {
+			if k > 30 || d.g.c.run.Done() {
+				t.Fatalf("never offered %q", want.pick)
+			}
+			label := d.pickByLabel(want.pick, "Take the hard ticket")
+			h := d.g.screen.(*happenedScreen)
+			l := h.layout(d.g.c)
+			if label != want.pick {
+				if len(l.switches) != 0 {
+					t.Fatalf("%q: a switch box without a switch", label)
+				}
+				d.step(kit.Input{Confirm: true})
+				continue
+			}
+			if len(l.switches) != 1 || strings.Join(l.switches[0].title, " ") != want.title {
+				t.Fatalf("%q: switch boxes %+v", label, l.switches)
+			}
+			var keys []string
+			for _, r := range l.switches[0].rows {
+				keys = append(keys, r.key)
+			}
+			for _, k := range want.keys {
+				if !slices.Contains(keys, k) {
+					t.Errorf("%q: the switch box has no %s row: %v", label, k, keys)
+				}
+			}
+			d.checkSizes()
+			d.step(kit.Input{Confirm: true})
+			break
+		}
+	}
+}

@@ -22,9 +22,11 @@ type happenedScreen struct {
 	rep    *sim.Report
 	card   sim.CardView
 	choice sim.ChoiceView
-	start  time.Time
-	nav    kit.Focus
-	scroll kit.Scroll
+	// stories word the month's switches of phase (worked out once).
+	stories []sim.SwitchStory
+	start   time.Time
+	nav     kit.Focus
+	scroll  kit.Scroll
 	// deltaScroll scrolls the changes when they do not fit.
 	deltaScroll kit.Scroll
 }
@@ -83,6 +85,8 @@ type happenedLayout struct {
 	rollNote       []string
 	textY          float64
 	textLines      []string
+	switchY        float64
+	switches       []switchBox
 	calY           float64
 	calLines       []string
 	fightY, fightH float64
@@ -94,7 +98,7 @@ type happenedLayout struct {
 	deltaRowH      float64
 }
 
-func layHappened(b kit.Rect, st *kit.Style, w *kit.Wrapper, sc *scenario.Scenario, rep *sim.Report) happenedLayout {
+func layHappened(b kit.Rect, st *kit.Style, w *kit.Wrapper, sc *scenario.Scenario, rep *sim.Report, stories []sim.SwitchStory) happenedLayout {
 	var l happenedLayout
 	body := b.InsetXY(st.D(28), st.D(20))
 	l.header, body = body.CutTop(kit.HeaderHeight(st, true))
@@ -130,6 +134,12 @@ func layHappened(b kit.Rect, st *kit.Style, w *kit.Wrapper, sc *scenario.Scenari
 	}
 	l.textLines = w.Wrap(text, st.Body, inner)
 	y += kit.TextHeight(len(l.textLines), st.Body, 1.4) + st.D(16)
+	l.switchY = y
+	for _, s := range stories {
+		b := laySwitch(st, w, s, inner)
+		l.switches = append(l.switches, b)
+		y += b.h + st.D(16)
+	}
 	if c := rep.Calibration; c != nil {
 		l.calY = y
 		s := fmt.Sprintf("Calibration: %s. Your score placed you above %.0f%% of your peers.", c.Label, c.Percentile*100)
@@ -163,7 +173,12 @@ func layHappened(b kit.Rect, st *kit.Style, w *kit.Wrapper, sc *scenario.Scenari
 }
 
 func (h *happenedScreen) layout(c *Context) happenedLayout {
-	return layHappened(c.Bounds(), c.Style(), c.Wrap, c.run.Scenario(), h.rep)
+	if h.stories == nil && len(h.rep.Switches) > 0 {
+		for _, sw := range h.rep.Switches {
+			h.stories = append(h.stories, c.run.Story(sw))
+		}
+	}
+	return layHappened(c.Bounds(), c.Style(), c.Wrap, c.run.Scenario(), h.rep, h.stories)
 }
 
 func (h *happenedScreen) next(c *Context) Screen {
@@ -258,6 +273,11 @@ func (h *happenedScreen) Draw(c *Context, dst *ebiten.Image) {
 	for _, ln := range l.textLines {
 		c.Paint.TextCut(clip, ln, st.Body, ox, y, pal.Text, view)
 		y += kit.LineH(st.Body) * 1.4
+	}
+	y = oy + l.switchY
+	for _, b := range l.switches {
+		c.drawSwitch(clip, b, ox, y, inner, view)
+		y += b.h + st.D(16)
 	}
 	if cal := rep.Calibration; cal != nil {
 		y = oy + l.calY
