@@ -316,6 +316,10 @@ type webStateView struct {
 	Code     string      `json:"code,omitempty"`
 	Ending   string      `json:"ending,omitempty"`
 	RunSess  string      `json:"runSession,omitempty"`
+	// Phase is the run's phase as the month shows it, and Systems the
+	// systems running now ("funding", "ladder", "fight"): format 2.
+	Phase   string   `json:"phase,omitempty"`
+	Systems []string `json:"systems,omitempty"`
 }
 
 // webState describes the current screen for the browser tests: its name
@@ -327,6 +331,12 @@ func (g *Game) webState() webStateView {
 		sc := r.Scenario()
 		v.Scenario, v.Month, v.Months, v.Done = sc.ID, r.Month(), sc.Months, r.Done()
 		v.RunSess = r.Session()
+		v.Phase = r.PhaseLabel()
+		for _, s := range []string{"funding", "ladder", "fight"} {
+			if r.SystemOn(s) {
+				v.Systems = append(v.Systems, s)
+			}
+		}
 		if r.Done() {
 			v.Code = r.Code()
 			if e := r.Ending(); e != nil {

@@ -445,6 +445,8 @@ type gameState struct {
 	Code       string   `json:"code"`
 	Ending     string   `json:"ending"`
 	RunSession string   `json:"runSession"`
+	Phase      string   `json:"phase"`
+	Systems    []string `json:"systems"`
 }
 
 // target is a clickable region in CSS pixels; zero-sized when it is
