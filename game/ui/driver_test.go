@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -182,6 +183,9 @@ func (d *driver) checkDraw(w, h int) {
 		if !tx.Box.Within(tx.Clip, 1.5) {
 			d.t.Errorf("%s: %q at %+v spills out of its box %+v", name, tx.Text, tx.Box, tx.Clip)
 		}
+		if m := rawPlaceholder.FindString(tx.Text); m != "" {
+			d.t.Errorf("%s: %q shows the template %s, not its value", name, tx.Text, m)
+		}
 	}
 	for i := range texts {
 		for j := i + 1; j < len(texts); j++ {
@@ -192,6 +196,10 @@ func (d *driver) checkDraw(w, h int) {
 		}
 	}
 }
+
+// rawPlaceholder matches a format-2 text placeholder ({cash},
+// {months_left:months}) left unfilled on screen.
+var rawPlaceholder = regexp.MustCompile(`\{[a-z_][a-z0-9_]*(:[A-Za-z]+)?\}`)
 
 // checkSizes draws the current screen at the sizes the game promises.
 func (d *driver) checkSizes() {
