@@ -145,11 +145,12 @@ func TestSwitchIsAnEvent(t *testing.T) {
 	d := newDriver(t, Config{Dirs: []ScenarioDir{{Path: examplesDir}}})
 	d.startPath("example_two_offices")
 	for _, want := range []struct {
-		pick, title string
-		keys        []string
+		pick, title, to string
+		keys            []string
+		runway, ladder  bool
 	}{
-		{"Join her", "Big company → Startup", []string{"FORFEITED", "LEFT BEHIND", "CARRIED OVER", "SYSTEMS"}},
-		{"Go back", "Startup → Big company", []string{"YOU START AT", "STOCK GRANT", "CARRIED OVER", "SYSTEMS"}},
+		{"Join her", "Big company → Startup", "Startup", []string{"FORFEITED", "LEFT BEHIND", "CARRIED OVER", "SYSTEMS"}, true, false},
+		{"Go back", "Startup → Big company", "Big company", []string{"YOU START AT", "STOCK GRANT", "CARRIED OVER", "SYSTEMS"}, false, true},
 	} {
 		for k := 0; ; k++ {
 			if k > 30 || d.g.c.run.Done() {
@@ -179,7 +180,67 @@ func TestSwitchIsAnEvent(t *testing.T) {
 			}
 			d.checkSizes()
 			d.step(kit.Input{Confirm: true})
+			d.checkChapter(want.to, want.runway, want.ladder)
 			break
 		}
+	}
+}
+
+// checkChapter checks the month screen after a switch: the top bar names
+// the new phase, the card opens with the chapter banner, and the system
+// panels are the new phase's.
+func (d *driver) checkChapter(phase string, runway, ladder bool) {
+	d.t.Helper()
+	m, ok := d.g.screen.(*monthScreen)
+	if !ok {
+		d.t.Fatalf("after a switch, want the month, have %T", d.g.screen)
+	}
+	run := d.g.c.run
+	if run.PhaseLabel() != phase || !strings.Contains(monthSub(run), phase+" since month ") {
+		d.t.Errorf("month %d: phase %q, top bar %q; want %s", run.Month(), run.PhaseLabel(), monthSub(run), phase)
+	}
+	l := m.layout(d.g.c)
+	if n, s, ok := chapter(run); !ok || s.Label != phase || n < 2 || l.cardTop <= d.g.c.Style().D(26) {
+		d.t.Errorf("month %d: no chapter banner for %s (chapter %d %+v)", run.Month(), phase, n, s)
+	}
+	if (l.runway.W > 0) != runway || (l.ladder.W > 0) != ladder {
+		d.t.Errorf("month %d at %s: runway panel %v ladder panel %v, want %v %v", run.Month(), phase, l.runway.W > 0, l.ladder.W > 0, runway, ladder)
+	}
+	for _, i := range l.statIDs {
+		if !run.Shown(i) {
+			d.t.Errorf("month %d: the HUD lists %s, which the run does not show now", run.Month(), run.Scenario().Stats[i].ID)
+		}
+	}
+	d.checkSizes()
+}
+
+// TestBecauseLine: a follow-up the player's choice scheduled says, above
+// its text, which choice of which month it comes from.
+func TestBecauseLine(t *testing.T) {
+	d := newDriver(t, Config{Dirs: []ScenarioDir{{Path: examplesDir}}})
+	d.startPath("example_two_offices")
+	demo := 0
+	for k := 0; ; k++ {
+		if k > 30 || d.g.c.run.Done() {
+			t.Fatalf("the demo's echo never came (month %d, demo in month %d)", d.g.c.run.Month(), demo)
+		}
+		m := d.g.screen.(*monthScreen)
+		l := m.layout(d.g.c)
+		if m.card.ID == "demo_echo" && demo > 0 {
+			want := fmt.Sprintf("Because of month %d: %q", demo, "Demo it live")
+			if got := strings.Join(l.because, " "); got != want {
+				t.Fatalf("because line %q, want %q", got, want)
+			}
+			d.checkSizes()
+			return
+		}
+		if len(l.because) != 0 {
+			t.Fatalf("month %d (%s): a because line %q on a card nothing scheduled", d.g.c.run.Month(), m.card.ID, l.because)
+		}
+		month := d.g.c.run.Month()
+		if d.pickByLabel("Demo it live", "Take the hard ticket", "Stay") == "Demo it live" && demo == 0 {
+			demo = month
+		}
+		d.step(kit.Input{Confirm: true})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -24,6 +25,9 @@ type monthScreen struct {
 	hover      int // stat row under the pointer, -1 none
 	card       sim.CardView
 	month      int
+	// shown is when this month's card came up (the chapter banner comes
+	// in from then).
+	shown time.Time
 }
 
 func newMonth(c *Context) *monthScreen {
@@ -55,6 +59,10 @@ func (m *monthScreen) Targets(c *Context) []kit.Target {
 func (m *monthScreen) load(c *Context) {
 	m.card = c.run.Card()
 	m.month = c.run.Month()
+	m.shown = c.Now
+	if _, _, ok := chapter(c.run); ok {
+		c.KeepDrawing(chapterAnim)
+	}
 	m.nav.I = 0
 	for i, c := range m.card.Choices {
 		if c.Available {
@@ -92,14 +100,19 @@ type monthLayout struct {
 	content             float64
 	textLines           []string
 	titleLines          []string
-	fight               kit.Rect // content coordinates; zero when no fight in the card
-	fightPanel          kit.Rect // the contest's own panel (wide layout)
-	choices             []choiceBox
+	// cardTop is where the card's title starts (under the chapter banner
+	// on the first month after a switch); because is the earlier choice a
+	// follow-up comes from.
+	cardTop    float64
+	because    []string
+	fight      kit.Rect // content coordinates; zero when no fight in the card
+	fightPanel kit.Rect // the contest's own panel (wide layout)
+	choices    []choiceBox
 }
 
 func layMonth(b kit.Rect, st *kit.Style, w *kit.Wrapper, run *sim.Run, card sim.CardView) monthLayout {
 	var l monthLayout
-	sc := run.Scenario()
+	sc := monthScenario(run)
 	m := st.D(20)
 	body := b.InsetXY(m, st.D(16))
 	l.top, body = body.CutTop(kit.LineH(st.Heading) + st.D(4) + kit.LineH(st.Small) + st.D(8))
@@ -107,7 +120,7 @@ func layMonth(b kit.Rect, st *kit.Style, w *kit.Wrapper, run *sim.Run, card sim.
 	l.progress = kit.Rect{X: l.top.X, Y: l.top.Bottom() - st.D(5), W: l.top.W, H: st.D(4)}
 	_, body = body.CutTop(st.D(14))
 
-	l.statIDs = hudStats(sc)
+	l.statIDs = shownHUD(run)
 	hasSys := sc.Funding != nil || sc.Ladder != nil
 	raising := false
 	if round, _ := run.Raising(); round >= 0 {
@@ -175,10 +188,17 @@ func layMonth(b kit.Rect, st *kit.Style, w *kit.Wrapper, run *sim.Run, card sim.
 	l.view = cardCol
 	inner := cardCol.W - st.D(56)
 	y := st.D(26)
+	if _, _, ok := chapter(run); ok {
+		y += chapterHeight(st)
+	}
+	l.cardTop = y
 	iconS := st.D(44)
 	l.titleLines = w.Wrap(card.Title, st.Title, inner-iconS-st.D(16))
 	th := math.Max(iconS, kit.TextHeight(len(l.titleLines), st.Title, 1.1))
 	y += th + st.D(16)
+	if l.because = becauseLines(w, st, card, inner-st.D(20)); len(l.because) > 0 {
+		y += kit.TextHeight(len(l.because), st.Small, 1.3) + st.D(8)
+	}
 	l.textLines = w.Wrap(card.Text, st.Body, inner)
 	y += kit.TextHeight(len(l.textLines), st.Body, 1.4) + st.D(18)
 	if card.Fight != nil && l.fightPanel.W == 0 {
@@ -330,23 +350,14 @@ func (m *monthScreen) Draw(c *Context, dst *ebiten.Image) {
 	st := c.Style()
 	pal := st.Pal
 	run := c.run
-	sc := run.Scenario()
+	sc := monthScenario(run)
 	l := m.layout(c)
 	m.scroll.Clamp(l.view, l.content)
 
 	// Top bar: where you are in the run.
 	titleBox := kit.Rect{X: l.top.X, Y: l.top.Y, W: l.menu.X - l.top.X - st.D(16), H: kit.LineH(st.Heading)}
 	c.Paint.TextIn(dst, sc.Title, st.Heading, titleBox, 0, pal.Text)
-	sub := fmt.Sprintf("Month %d of %d", run.Month(), sc.Months)
-	if sc.StartAge > 0 {
-		sub += fmt.Sprintf(" · age %d", sc.StartAge+(run.Month()-1)/12)
-	}
-	if sc.Role != "" {
-		sub += " · " + sc.Role
-	}
-	if s := run.State().Session; s != "" {
-		sub += " · session " + s
-	}
+	sub := monthSub(run)
 	subBox := kit.Rect{X: l.top.X, Y: l.top.Y + kit.LineH(st.Heading) + st.D(4), W: titleBox.W, H: kit.LineH(st.Small)}
 	c.Paint.TextIn(dst, sub, st.Small, subBox, 0, pal.Muted)
 	kit.Button{Label: "Menu", Key: "Esc"}.Draw(c.Context, dst, l.menu, false)
@@ -383,11 +394,15 @@ func (m *monthScreen) drawCard(c *Context, dst *ebiten.Image, l monthLayout) {
 	if m.card.Kind == sim.CardFight {
 		iconClr = pal.Focus
 	}
-	ir := kit.Rect{X: ox + st.D(28), Y: oy + st.D(26), W: iconS, H: iconS}
+	if n, s, ok := chapter(c.run); ok {
+		band := kit.Rect{X: ox + st.D(28), Y: oy + st.D(26), W: l.view.W - st.D(56), H: chapterHeight(st)}
+		c.drawChapter(clip, band, n, s, c.Progress(m.shown, chapterAnim), view)
+	}
+	ir := kit.Rect{X: ox + st.D(28), Y: oy + l.cardTop, W: iconS, H: iconS}
 	if ir.Overlaps(view) {
 		kit.IconBadge(c.Context, clip, cardIcon(m.card), ir, iconClr)
 	}
-	ty := oy + st.D(26)
+	ty := oy + l.cardTop
 	titleH := kit.TextHeight(len(l.titleLines), st.Title, 1.1)
 	if titleH < iconS {
 		ty += (iconS - titleH) / 2
@@ -396,7 +411,15 @@ func (m *monthScreen) drawCard(c *Context, dst *ebiten.Image, l monthLayout) {
 		c.Paint.TextCut(clip, ln, st.Title, ir.Right()+st.D(16), ty, pal.Text, view)
 		ty += kit.LineH(st.Title) * 1.1
 	}
-	y := oy + st.D(26) + math.Max(iconS, titleH) + st.D(16)
+	y := oy + l.cardTop + math.Max(iconS, titleH) + st.D(16)
+	if len(l.because) > 0 {
+		kit.DrawIcon(c.Paint, clip, "calendar", kit.Rect{X: ox + st.D(28), Y: y + (kit.LineH(st.Small)-st.D(14))/2, W: st.D(14), H: st.D(14)}, pal.Faint)
+		for _, ln := range l.because {
+			c.Paint.TextCut(clip, ln, st.Small, ox+st.D(48), y, pal.Muted, view)
+			y += kit.LineH(st.Small) * 1.3
+		}
+		y += st.D(8)
+	}
 	for _, ln := range l.textLines {
 		c.Paint.TextCut(clip, ln, st.Body, ox+st.D(28), y, pal.Text, view)
 		y += kit.LineH(st.Body) * 1.4
