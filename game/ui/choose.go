@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -45,6 +46,10 @@ type pathCard struct {
 	sc                        *scenario.Lazy
 	r                         kit.Rect // content coordinates
 	role, pitch, promise, pri []string
+	// kicker sells a crossroads card's question above its title.
+	kicker []string
+	// title is the title in at most two lines.
+	title []string
 }
 
 type chooseLayout struct {
@@ -73,6 +78,14 @@ func layChoose(b kit.Rect, st *kit.Style, w *kit.Wrapper, scs []*scenario.Lazy) 
 		for col := 0; col < l.cols && row*l.cols+col < len(scs); col++ {
 			sc := scs[row*l.cols+col]
 			pc := pathCard{sc: sc}
+			if sc.Track == crossroadsTrack {
+				pc.kicker = kickerLines(w, st, inner)
+			}
+			titleW := inner
+			if !sc.Bundled {
+				titleW -= kit.ChipWidth(st, "Your scenario") + st.D(8)
+			}
+			pc.title = kit.ClampLines(w.Wrap(sc.Title, st.Heading, titleW), 2, st.Heading, titleW)
 			pc.role = kit.ClampLines(w.Wrap(cardRole(sc), st.Small, inner), 2, st.Small, inner)
 			pc.pitch = w.Wrap(sc.Pitch, st.Small, inner)
 			pc.promise = w.Wrap(sc.Promise, st.Small, inner)
@@ -93,7 +106,10 @@ func layChoose(b kit.Rect, st *kit.Style, w *kit.Wrapper, scs []*scenario.Lazy) 
 
 // cardHeight is the height of a path card's content.
 func cardHeight(st *kit.Style, pc pathCard) float64 {
-	h := st.D(20) + kit.LineH(st.Heading) + st.D(2) + kit.TextHeight(len(pc.role), st.Small, 1.2) + st.D(12)
+	h := st.D(20) + kit.TextHeight(max(len(pc.title), 1), st.Heading, 1.05) + st.D(2) + kit.TextHeight(len(pc.role), st.Small, 1.2) + st.D(12)
+	if len(pc.kicker) > 0 {
+		h += kit.TextHeight(len(pc.kicker), st.Label, 1.2) + st.D(6)
+	}
 	h += kit.TextHeight(len(pc.pitch), st.Small, 1.3) + st.D(12)
 	h += kit.LineH(st.Label) + kit.TextHeight(len(pc.promise), st.Small, 1.3) + st.D(8)
 	h += kit.LineH(st.Label) + kit.TextHeight(len(pc.pri), st.Small, 1.3) + st.D(14)
@@ -186,18 +202,28 @@ func (cs *chooseScreen) drawCard(c *Context, dst *ebiten.Image, r, view kit.Rect
 		bg = pal.Raised
 	}
 	c.Paint.Round(dst, r, st.D(12), bg)
-	c.Paint.RoundStroke(dst, r, st.D(12), st.D(1), pal.Border)
+	if len(pc.kicker) > 0 {
+		c.Paint.RoundStroke(dst, r, st.D(12), st.D(2), pal.Accent)
+	} else {
+		c.Paint.RoundStroke(dst, r, st.D(12), st.D(1), pal.Border)
+	}
 	in := r.InsetXY(st.D(20), st.D(20))
 	y := in.Y
-	titleW := in.W
-	if !sc.Bundled {
-		titleW -= kit.ChipWidth(st, "Your scenario") + st.D(8)
+	for _, ln := range pc.kicker {
+		c.Paint.TextCut(dst, ln, st.Label, in.X, y, pal.Accent, view)
+		y += kit.LineH(st.Label) * 1.2
 	}
-	c.Paint.TextCut(dst, kit.Ellipsize(sc.Title, st.Heading, titleW), st.Heading, in.X, y, pal.Text, view)
+	if len(pc.kicker) > 0 {
+		y += st.D(6)
+	}
 	if !sc.Bundled && y >= view.Y && y+kit.ChipHeight(st) <= view.Bottom() {
 		kit.Chip(c.Context, dst, in.Right()-kit.ChipWidth(st, "Your scenario"), y, "Your scenario", pal.Warn, view)
 	}
-	y += kit.LineH(st.Heading) + st.D(2)
+	for _, ln := range pc.title {
+		c.Paint.TextCut(dst, ln, st.Heading, in.X, y, pal.Text, view)
+		y += kit.LineH(st.Heading) * 1.05
+	}
+	y += st.D(2)
 	for _, ln := range pc.role {
 		c.Paint.TextCut(dst, ln, st.Small, in.X, y, pal.Muted, view)
 		y += kit.LineH(st.Small) * 1.2
@@ -246,6 +272,23 @@ func (cs *chooseScreen) drawCard(c *Context, dst *ebiten.Image, r, view kit.Rect
 	if focused {
 		kit.FocusRing(c.Context, dst, r, st.D(12))
 	}
+}
+
+// crossroadsKicker sells the question of a crossroads card: the
+// startup-or-not decision itself, in one career.
+const crossroadsKicker = "STARTUP OR NOT? · ONE CAREER, TWO OFFERS"
+
+// kickerLines lays out the kicker on one line, or its two halves on a
+// line each when it does not fit.
+func kickerLines(w *kit.Wrapper, st *kit.Style, width float64) []string {
+	if kit.TextWidth(crossroadsKicker, st.Label) <= width {
+		return []string{crossroadsKicker}
+	}
+	var out []string
+	for _, part := range strings.Split(crossroadsKicker, " · ") {
+		out = append(out, w.Wrap(part, st.Label, width)...)
+	}
+	return out
 }
 
 // cardRole is the line under a path card's title: the role, and for the
