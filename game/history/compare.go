@@ -266,13 +266,15 @@ func CategoryLine(s Summary) string {
 }
 
 // AxisTitle names an outcome axis (index into sim.AxisNames) for a
-// player: "Wealth", "Time".
+// player: "Wealth", "Time". The level axis is formal rank on a ladder, not
+// the title on the door (a startup's "VP of AI" is a title; the run's
+// record keeps it apart), so it is called the ladder level.
 func AxisTitle(i int) string {
 	switch sim.AxisNames[i] {
 	case "wealth":
 		return "Wealth"
 	case "level":
-		return "Level"
+		return "Ladder level"
 	case "skills":
 		return "Skills"
 	case "wellbeing":
