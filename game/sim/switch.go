@@ -15,8 +15,8 @@ type SwitchStory struct {
 	Title string
 	// Forfeited is "$9k of unvested stock", "" when nothing was lost.
 	Forfeited string
-	// Left are the stats the move put back or took away ("Pay $14k →
-	// $0"), Started those the new phase sets ("Company cash $120k"), and
+	// Left are the stats the move put back ("Pay $14k → $0") or took away
+	// with the place they belonged to ("Company cash $736k"), Started those the new phase sets ("Company cash $120k"), and
 	// Carried those kept ("Savings $52k"). Hidden stats and the ladder's
 	// level and rating (Level says it) are left out.
 	Left, Started, Carried []StoryItem
@@ -66,9 +66,13 @@ func (r *Run) Story(sw Switch) SwitchStory {
 			continue
 		}
 		st := &sc.Stats[d.Stat]
-		if d.After == st.Initial {
+		switch {
+		case d.After == st.Initial && !r.Shown(d.Stat):
+			// Gone from view with the place it belonged to.
+			s.Left = append(s.Left, StoryItem{d.Stat, st.Label + " " + FormatValue(d.Before, st.Unit)})
+		case d.After == st.Initial:
 			s.Left = append(s.Left, StoryItem{d.Stat, fmt.Sprintf("%s %s → %s", st.Label, FormatValue(d.Before, st.Unit), FormatValue(d.After, st.Unit))})
-		} else {
+		default:
 			s.Started = append(s.Started, StoryItem{d.Stat, st.Label + " " + FormatValue(d.After, st.Unit)})
 		}
 	}

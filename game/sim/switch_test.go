@@ -112,7 +112,7 @@ func TestSwitchStory(t *testing.T) {
 		}
 		return false
 	}
-	if !has(s.Left, "Salary $8k → $0") || !has(s.Started, "Company cash $120k") || !has(s.Carried, "Savings ") || has(s.Carried, "Salary") {
+	if !has(s.Left, "Salary $8k") || has(s.Left, "Salary $8k →") || !has(s.Left, "Morale ") || !has(s.Started, "Company cash $120k") || !has(s.Carried, "Savings ") || has(s.Carried, "Salary") {
 		t.Fatalf("left %v started %v carried %v", s.Left, s.Started, s.Carried)
 	}
 	if !slices.Equal(s.Systems, []string{"The funding runway starts", "No more promotion ladder"}) {
