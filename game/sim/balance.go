@@ -513,9 +513,9 @@ type BotComparison struct {
 // on every axis at once.
 func CompareBots(sc *scenario.Scenario, cfg BalanceConfig) (*BotComparison, error) {
 	cmp := &BotComparison{Medians: map[string][]float64{}, Thrived: map[string]float64{}}
-	for _, b := range sc.Bots {
-		cmp.Bots = append(cmp.Bots, b.Name)
-		results, _, err := simulate(sc, b.Name, cfg, nil, nil)
+	for _, name := range BotNames(sc) {
+		cmp.Bots = append(cmp.Bots, name)
+		results, _, err := simulate(sc, name, cfg, nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -525,7 +525,7 @@ func CompareBots(sc *scenario.Scenario, cfg BalanceConfig) (*BotComparison, erro
 				vals[i] = r.outcome.Axis(a)
 			}
 			sort.Float64s(vals)
-			cmp.Medians[b.Name] = append(cmp.Medians[b.Name], quantile(vals, 0.5))
+			cmp.Medians[name] = append(cmp.Medians[name], quantile(vals, 0.5))
 		}
 		good := 0
 		for _, r := range results {
@@ -535,7 +535,7 @@ func CompareBots(sc *scenario.Scenario, cfg BalanceConfig) (*BotComparison, erro
 				}
 			}
 		}
-		cmp.Thrived[b.Name] = float64(good) / float64(len(results))
+		cmp.Thrived[name] = float64(good) / float64(len(results))
 	}
 	for _, a := range cmp.Bots {
 		dominates := true
